@@ -27,7 +27,7 @@ public final class WorkflowParser {
 
   public static final int DEFAULT_MAX_BYTES = 1024 * 1024;
   static final int MAX_FLOW_DEPTH = 64;
-  static final int MAX_ALIASES = 64;
+  static final int MAX_ALIASES = 100;
 
   private final int maxBytes;
 

@@ -27,7 +27,7 @@ public final class InlineSuppressions {
     if (same.isPresent()) {
       return same;
     }
-    for (int l = line - 1; l >= 1 && lines.get(l - 1).strip().startsWith("#"); l--) {
+    for (int l = line - 1; l >= 1 && l <= lines.size() && lines.get(l - 1).strip().startsWith("#"); l--) {
       Optional<Suppression> above = match(lines, l, ruleId, aliases);
       if (above.isPresent()) {
         return above;
