@@ -58,9 +58,9 @@ public final class WorkflowParser {
     if (text.isBlank()) {
       throw new ParseFailure("file is empty", null);
     }
-    checkFlowDepth(text);
+    checkFlowDepth(bytes);
     Node root = compose(text);
-    List<String> lines = List.of(text.split("\r?\n", -1));
+    List<String> lines = lines(text);
     YamlTree tree = new YamlTree();
     Map<String, Node> top = tree.mapping(root);
     if (top == null) {
@@ -69,6 +69,22 @@ public final class WorkflowParser {
     return source.actionMetadata()
         ? new ActionReader(tree, source.path(), lines).read(top, YamlTree.pos(root))
         : new WorkflowReader(tree, source.path(), lines).read(top, YamlTree.pos(root));
+  }
+
+  /** Splits on LF (dropping a CR before it) without a regex: this runs on every file. */
+  static List<String> lines(String text) {
+    List<String> lines = new java.util.ArrayList<>();
+    int start = 0;
+    while (true) {
+      int nl = text.indexOf('\n', start);
+      if (nl < 0) {
+        lines.add(text.substring(start));
+        return java.util.Collections.unmodifiableList(lines);
+      }
+      int end = nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+      lines.add(text.substring(start, end));
+      start = nl + 1;
+    }
   }
 
   private static String decode(byte[] bytes) throws ParseFailure {
@@ -93,35 +109,30 @@ public final class WorkflowParser {
    * Flow collections ({@code [[[[...}) nest without indentation, so a small file can nest
    * thousands deep; reject that before the recursive composer sees it.
    */
-  private static void checkFlowDepth(String text) throws ParseFailure {
+  private static void checkFlowDepth(byte[] text) throws ParseFailure {
     int depth = 0;
-    char quote = 0;
+    byte quote = 0;
     boolean comment = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < text.length; i++) {
+      byte c = text[i];
       if (c == '\n') {
         comment = false;
+      } else if (comment) {
         continue;
-      }
-      if (comment) {
-        continue;
-      }
-      if (quote != 0) {
+      } else if (quote != 0) {
         if (c == quote) {
           quote = 0;
         }
-        continue;
-      }
-      switch (c) {
-        case '#' -> comment = i == 0 || Character.isWhitespace(text.charAt(i - 1));
-        case '"', '\'' -> quote = depth > 0 ? c : 0;
-        case '[', '{' -> {
-          if (++depth > MAX_FLOW_DEPTH) {
-            throw new ParseFailure("flow collections nest deeper than " + MAX_FLOW_DEPTH + " levels", lineOf(text, i));
-          }
+      } else if (c == '[' || c == '{') {
+        if (++depth > MAX_FLOW_DEPTH) {
+          throw new ParseFailure("flow collections nest deeper than " + MAX_FLOW_DEPTH + " levels", null);
         }
-        case ']', '}' -> depth = Math.max(0, depth - 1);
-        default -> { }
+      } else if (c == ']' || c == '}') {
+        depth = depth > 0 ? depth - 1 : 0;
+      } else if (c == '#') {
+        comment = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t' || text[i - 1] == '\n';
+      } else if ((c == '"' || c == '\'') && depth > 0) {
+        quote = c;
       }
     }
   }
