@@ -63,11 +63,13 @@ public final class AuditCli implements Callable<Integer> {
 
   private PrintStream stdout = System.out;
 
+  /** {@code java -jar gatehouse-scanner-cli.jar audit PATH...}; the {@code audit} word may be omitted. */
   public static void main(String... args) {
-    System.exit(run(System.out, System.err, args));
+    String[] rest = args.length > 0 && args[0].equals("audit") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+    System.exit(run(System.out, System.err, rest));
   }
 
-  /** Runs the CLI with the given streams; returns the exit code. */
+  /** Runs the audit command with the given streams and arguments (after {@code audit}); returns the exit code. */
   public static int run(PrintStream out, PrintStream err, String... args) {
     AuditCli cli = new AuditCli();
     cli.stdout = out;
