@@ -63,7 +63,8 @@ public final class OrgRepositoryLister {
         repo.isArchived(),
         repo.getDefaultBranch(),
         repo.getPushedAt() == null ? null : repo.getPushedAt().toInstant(),
-        repo.getHtmlUrl() == null ? null : repo.getHtmlUrl().toString());
+        repo.getHtmlUrl() == null ? null : repo.getHtmlUrl().toString(),
+        null);
   }
 
   private static String stripTrailingSlash(String url) {

@@ -1,0 +1,82 @@
+package dev.gatehouse.scanner.collect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.scanner.model.ActionsPermissions;
+import dev.gatehouse.scanner.model.Environment;
+import dev.gatehouse.scanner.model.PrivateForkPrSettings;
+import dev.gatehouse.scanner.model.Runner;
+import dev.gatehouse.scanner.model.RunnerGroup;
+import dev.gatehouse.scanner.model.Readable;
+import dev.gatehouse.scanner.model.SelectedActions;
+import dev.gatehouse.scanner.model.WorkflowTokenDefaults;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Maps GitHub's JSON answers (the published shapes) to the snapshot model. */
+final class Settings {
+
+  private Settings() {}
+
+  static ActionsPermissions permissions(JsonNode j) {
+    return new ActionsPermissions(text(j, "enabled_repositories"), j.has("enabled") ? j.get("enabled").asBoolean() : null,
+        text(j, "allowed_actions"), j.has("sha_pinning_required") && !j.get("sha_pinning_required").isNull()
+            ? j.get("sha_pinning_required").asBoolean() : null);
+  }
+
+  static SelectedActions selectedActions(JsonNode j) {
+    List<String> patterns = new ArrayList<>();
+    j.path("patterns_allowed").forEach(p -> patterns.add(p.asText()));
+    return new SelectedActions(j.path("github_owned_allowed").asBoolean(false), j.path("verified_allowed").asBoolean(false), patterns);
+  }
+
+  static WorkflowTokenDefaults workflowDefaults(JsonNode j) {
+    return new WorkflowTokenDefaults(text(j, "default_workflow_permissions"), j.path("can_approve_pull_request_reviews").asBoolean(false));
+  }
+
+  static PrivateForkPrSettings privateForkPr(JsonNode j) {
+    return new PrivateForkPrSettings(j.path("run_workflows_from_fork_pull_requests").asBoolean(false),
+        j.path("send_write_tokens_to_workflows").asBoolean(false), j.path("send_secrets_and_variables").asBoolean(false),
+        j.path("require_approval_for_fork_pr_workflows").asBoolean(false));
+  }
+
+  static Runner runner(JsonNode j, Long groupId) {
+    List<String> labels = new ArrayList<>();
+    j.path("labels").forEach(l -> labels.add(l.path("name").asText()));
+    return new Runner(j.path("id").asLong(), text(j, "name"), text(j, "os"), text(j, "status"), j.path("busy").asBoolean(false),
+        j.path("ephemeral").asBoolean(false), text(j, "version"), labels, groupId);
+  }
+
+  static RunnerGroup runnerGroup(JsonNode j, Readable<List<String>> selectedRepositories) {
+    List<String> workflows = new ArrayList<>();
+    j.path("selected_workflows").forEach(w -> workflows.add(w.asText()));
+    return new RunnerGroup(j.path("id").asLong(), text(j, "name"), text(j, "visibility"), j.path("default").asBoolean(false),
+        j.path("inherited").asBoolean(false), j.path("allows_public_repositories").asBoolean(false),
+        j.path("restricted_to_workflows").asBoolean(false), workflows, selectedRepositories);
+  }
+
+  static Environment environment(JsonNode j) {
+    List<String> reviewers = new ArrayList<>();
+    boolean preventSelfReview = false;
+    int wait = 0;
+    for (JsonNode rule : j.path("protection_rules")) {
+      switch (rule.path("type").asText()) {
+        case "required_reviewers" -> {
+          preventSelfReview |= rule.path("prevent_self_review").asBoolean(false);
+          for (JsonNode r : rule.path("reviewers")) {
+            JsonNode who = r.path("reviewer");
+            reviewers.add(r.path("type").asText() + ":" + who.path("login").asText(who.path("slug").asText(who.path("name").asText())));
+          }
+        }
+        case "wait_timer" -> wait = rule.path("wait_timer").asInt(0);
+        default -> { }
+      }
+    }
+    boolean branchPolicy = j.hasNonNull("deployment_branch_policy");
+    return new Environment(text(j, "name"), reviewers, preventSelfReview, wait, branchPolicy);
+  }
+
+  private static String text(JsonNode j, String field) {
+    JsonNode v = j.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
