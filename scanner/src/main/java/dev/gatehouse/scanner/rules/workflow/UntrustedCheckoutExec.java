@@ -40,7 +40,7 @@ public final class UntrustedCheckoutExec implements WorkflowRule {
     }
   }
 
-  static void report(WorkflowContext context, Workflow workflow, Job job, Exposure exposure) {
+  private static void report(WorkflowContext context, Workflow workflow, Job job, Exposure exposure) {
     Step checkout = exposure.checkout().step();
     Step runs = exposure.execution();
     String where = runs == checkout ? "the same script then runs commands in it"
