@@ -1,6 +1,14 @@
 package dev.gatehouse.scanner.rule;
 
+import dev.gatehouse.scanner.rules.workflow.ArtifactPoisoning;
+import dev.gatehouse.scanner.rules.workflow.CachePoisoning;
+import dev.gatehouse.scanner.rules.workflow.CredentialPersistence;
+import dev.gatehouse.scanner.rules.workflow.DangerousTrigger;
+import dev.gatehouse.scanner.rules.workflow.SecretsInUntrustedJob;
 import dev.gatehouse.scanner.rules.workflow.TemplateInjection;
+import dev.gatehouse.scanner.rules.workflow.UnsafeCheckoutOptOut;
+import dev.gatehouse.scanner.rules.workflow.UntrustedCheckout;
+import dev.gatehouse.scanner.rules.workflow.UntrustedCheckoutExec;
 import dev.gatehouse.scanner.rules.workflow.WorkflowParseError;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +19,15 @@ import java.util.Map;
 public final class RuleRegistry {
 
   private static final List<WorkflowRule> WORKFLOW_RULES = List.of(
+      new ArtifactPoisoning(),
+      new CachePoisoning(),
+      new CredentialPersistence(),
+      new DangerousTrigger(),
+      new SecretsInUntrustedJob(),
       new TemplateInjection(),
+      new UnsafeCheckoutOptOut(),
+      new UntrustedCheckout(),
+      new UntrustedCheckoutExec(),
       new WorkflowParseError());
 
   private static final Map<String, RuleInfo> INFO = new LinkedHashMap<>();
