@@ -1,6 +1,15 @@
 package dev.gatehouse.scanner.rule;
 
+import dev.gatehouse.scanner.rules.workflow.ExcessivePermissions;
+import dev.gatehouse.scanner.rules.workflow.HardcodedCredentials;
+import dev.gatehouse.scanner.rules.workflow.KnownCompromisedAction;
+import dev.gatehouse.scanner.rules.workflow.LongLivedPublishToken;
+import dev.gatehouse.scanner.rules.workflow.MissingPermissions;
+import dev.gatehouse.scanner.rules.workflow.OverprovisionedSecrets;
+import dev.gatehouse.scanner.rules.workflow.SecretsInherit;
 import dev.gatehouse.scanner.rules.workflow.TemplateInjection;
+import dev.gatehouse.scanner.rules.workflow.UnpinnedAction;
+import dev.gatehouse.scanner.rules.workflow.UnpinnedImage;
 import dev.gatehouse.scanner.rules.workflow.WorkflowParseError;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +20,16 @@ import java.util.Map;
 public final class RuleRegistry {
 
   private static final List<WorkflowRule> WORKFLOW_RULES = List.of(
+      new ExcessivePermissions(),
+      new HardcodedCredentials(),
+      new KnownCompromisedAction(),
+      new LongLivedPublishToken(),
+      new MissingPermissions(),
+      new OverprovisionedSecrets(),
+      new SecretsInherit(),
       new TemplateInjection(),
+      new UnpinnedAction(),
+      new UnpinnedImage(),
       new WorkflowParseError());
 
   private static final Map<String, RuleInfo> INFO = new LinkedHashMap<>();
