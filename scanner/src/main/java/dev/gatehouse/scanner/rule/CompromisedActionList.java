@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Actions known to have been compromised or to carry an advisory, read from a list in the shape
@@ -74,10 +75,16 @@ public final class CompromisedActionList {
   /**
    * Reads a list of advisories (YAML, or the JSON the advisories API returns). Withdrawn
    * advisories and other ecosystems are skipped; unknown keys are ignored, so API entries can be
-   * pasted in as they are.
+   * pasted in as they are. A malformed list is an {@link IllegalArgumentException} naming the entry.
    */
   public static CompromisedActionList parse(String text) {
-    Object root = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(text);
+    Object root;
+    try {
+      root = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(text);
+    } catch (YamlEngineException e) {
+      throw new IllegalArgumentException("compromised-actions list: not YAML or JSON: "
+          + e.getMessage().lines().findFirst().orElse(""), e);
+    }
     List<Entry> entries = new ArrayList<>();
     List<?> advisories = root == null ? List.of() : root instanceof List<?> l ? l : null;
     if (advisories == null) {

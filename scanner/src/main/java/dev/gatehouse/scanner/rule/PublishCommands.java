@@ -26,7 +26,8 @@ public final class PublishCommands {
   }
 
   public static final List<Tool> TOOLS = List.of(
-      new Tool("PyPI upload", Pattern.compile("\\btwine\\s+upload\\b|\\b(?:uv|poetry|hatch|flit|pdm)\\s+publish\\b|\\bmaturin\\s+(?:publish|upload)\\b"),
+      new Tool("PyPI upload",
+          Pattern.compile("\\btwine\\s+upload\\b|\\b(?:uv|poetry|hatch|flit|pdm)\\s+publish\\b|\\bmaturin\\s+(?:publish|upload)\\b"),
           List.of("TWINE_PASSWORD", "UV_PUBLISH_TOKEN", "UV_PUBLISH_PASSWORD", "POETRY_PYPI_TOKEN_PYPI", "HATCH_INDEX_AUTH",
               "FLIT_PASSWORD", "PDM_PUBLISH_PASSWORD", "MATURIN_PYPI_TOKEN", "MATURIN_PASSWORD"),
           Pattern.compile("(?m)pypi-token|^\\s*password\\s*[:=]"),

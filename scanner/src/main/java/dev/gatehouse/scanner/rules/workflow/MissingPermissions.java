@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
     aliases = {"excessive-permissions"})
 public final class MissingPermissions implements WorkflowRule {
 
-  private static final Pattern ON_KEY = Pattern.compile("^[\"']?(on|true)[\"']?\\s*:");
+  private static final Pattern ON_KEY = Pattern.compile("^[\"']?on[\"']?\\s*:");
 
   @Override
   public void check(WorkflowContext context) {

@@ -39,7 +39,8 @@ public final class SecretsInherit implements WorkflowRule {
       if (!job.secretsInherit() || job.uses() == null) {
         continue;
       }
-      String callee = job.uses().local() || job.uses().raw().trim().startsWith("$/") ? "the local workflow " + job.uses().raw() : job.uses().raw();
+      boolean local = job.uses().local() || job.uses().raw().trim().startsWith("$/");
+      String callee = (local ? "the local workflow " : "") + job.uses().raw().trim();
       context.report("job " + job.id() + " passes every secret it can see to " + callee
               + " with secrets: inherit; list only the secrets the called workflow uses under secrets:")
           .at(line(workflow, job), job.path() + ".secrets")

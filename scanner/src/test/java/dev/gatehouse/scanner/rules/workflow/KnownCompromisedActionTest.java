@@ -1,6 +1,7 @@
 package dev.gatehouse.scanner.rules.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.scanner.model.Pos;
 import dev.gatehouse.scanner.model.Uses;
@@ -88,6 +89,14 @@ class KnownCompromisedActionTest {
         "tj-actions/changed-files", "reviewdog/action-setup", "reviewdog/action-shellcheck",
         "reviewdog/action-composite-template", "reviewdog/action-staticcheck", "reviewdog/action-ast-grep",
         "reviewdog/action-typos", "tj-actions/eslint-changed-files");
+  }
+
+  @Test
+  void malformedListIsRejectedWithWhereItIsWrong() {
+    assertThatThrownBy(() -> CompromisedActionList.parse("- ghsa_id: GHSA-x\n  vulnerabilities: [nope]\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GHSA-x vulnerability must be a mapping");
+    assertThatThrownBy(() -> CompromisedActionList.parse("ghsa_id: GHSA-x"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected a list of advisories");
   }
 
   private static Uses uses(String raw) {
