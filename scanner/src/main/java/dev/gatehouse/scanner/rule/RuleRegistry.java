@@ -4,8 +4,17 @@ import dev.gatehouse.scanner.rules.workflow.ArtifactPoisoning;
 import dev.gatehouse.scanner.rules.workflow.CachePoisoning;
 import dev.gatehouse.scanner.rules.workflow.CredentialPersistence;
 import dev.gatehouse.scanner.rules.workflow.DangerousTrigger;
+import dev.gatehouse.scanner.rules.workflow.ExcessivePermissions;
+import dev.gatehouse.scanner.rules.workflow.HardcodedCredentials;
+import dev.gatehouse.scanner.rules.workflow.KnownCompromisedAction;
+import dev.gatehouse.scanner.rules.workflow.LongLivedPublishToken;
+import dev.gatehouse.scanner.rules.workflow.MissingPermissions;
+import dev.gatehouse.scanner.rules.workflow.OverprovisionedSecrets;
 import dev.gatehouse.scanner.rules.workflow.SecretsInUntrustedJob;
+import dev.gatehouse.scanner.rules.workflow.SecretsInherit;
 import dev.gatehouse.scanner.rules.workflow.TemplateInjection;
+import dev.gatehouse.scanner.rules.workflow.UnpinnedAction;
+import dev.gatehouse.scanner.rules.workflow.UnpinnedImage;
 import dev.gatehouse.scanner.rules.workflow.UnsafeCheckoutOptOut;
 import dev.gatehouse.scanner.rules.workflow.UntrustedCheckout;
 import dev.gatehouse.scanner.rules.workflow.UntrustedCheckoutExec;
@@ -23,8 +32,17 @@ public final class RuleRegistry {
       new CachePoisoning(),
       new CredentialPersistence(),
       new DangerousTrigger(),
+      new ExcessivePermissions(),
+      new HardcodedCredentials(),
+      new KnownCompromisedAction(),
+      new LongLivedPublishToken(),
+      new MissingPermissions(),
+      new OverprovisionedSecrets(),
       new SecretsInUntrustedJob(),
+      new SecretsInherit(),
       new TemplateInjection(),
+      new UnpinnedAction(),
+      new UnpinnedImage(),
       new UnsafeCheckoutOptOut(),
       new UntrustedCheckout(),
       new UntrustedCheckoutExec(),
