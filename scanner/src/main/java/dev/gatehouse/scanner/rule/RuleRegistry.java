@@ -1,6 +1,12 @@
 package dev.gatehouse.scanner.rule;
 
+import dev.gatehouse.scanner.rules.workflow.AiAgentUntrustedInput;
+import dev.gatehouse.scanner.rules.workflow.EnvFileInjection;
+import dev.gatehouse.scanner.rules.workflow.InsecureCommands;
+import dev.gatehouse.scanner.rules.workflow.SelfHostedUntrustedTrigger;
+import dev.gatehouse.scanner.rules.workflow.SpoofableBotCheck;
 import dev.gatehouse.scanner.rules.workflow.TemplateInjection;
+import dev.gatehouse.scanner.rules.workflow.UnsoundCondition;
 import dev.gatehouse.scanner.rules.workflow.WorkflowParseError;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,7 +17,13 @@ import java.util.Map;
 public final class RuleRegistry {
 
   private static final List<WorkflowRule> WORKFLOW_RULES = List.of(
+      new AiAgentUntrustedInput(),
+      new EnvFileInjection(),
+      new InsecureCommands(),
+      new SelfHostedUntrustedTrigger(),
+      new SpoofableBotCheck(),
       new TemplateInjection(),
+      new UnsoundCondition(),
       new WorkflowParseError());
 
   private static final Map<String, RuleInfo> INFO = new LinkedHashMap<>();
