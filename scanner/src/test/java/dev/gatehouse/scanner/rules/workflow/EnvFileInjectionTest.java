@@ -39,6 +39,15 @@ class EnvFileInjectionTest {
   }
 
   @Test
+  void artifactFilesAfterADownloadUnderWorkflowRun() {
+    List<Finding> findings = RuleHarness.run(rule, "positive-workflow-run-artifact.yml");
+    assertThat(findings).hasSize(2).allSatisfy(f -> {
+      assertThat(f.message()).contains("a file of the triggering run's artifacts");
+      assertThat(f.confidence()).isEqualTo(Confidence.MEDIUM);
+    });
+  }
+
+  @Test
   void actionIsMediumBecauseTheTriggerIsUnknown() {
     assertThat(RuleHarness.run(rule, "positive-composite.action.yml")).singleElement().satisfies(f -> {
       assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
