@@ -1,21 +1,27 @@
 package dev.gatehouse.scanner.rule;
 
+import dev.gatehouse.scanner.rules.workflow.AiAgentUntrustedInput;
 import dev.gatehouse.scanner.rules.workflow.ArtifactPoisoning;
 import dev.gatehouse.scanner.rules.workflow.CachePoisoning;
 import dev.gatehouse.scanner.rules.workflow.CredentialPersistence;
 import dev.gatehouse.scanner.rules.workflow.DangerousTrigger;
+import dev.gatehouse.scanner.rules.workflow.EnvFileInjection;
 import dev.gatehouse.scanner.rules.workflow.ExcessivePermissions;
 import dev.gatehouse.scanner.rules.workflow.HardcodedCredentials;
+import dev.gatehouse.scanner.rules.workflow.InsecureCommands;
 import dev.gatehouse.scanner.rules.workflow.KnownCompromisedAction;
 import dev.gatehouse.scanner.rules.workflow.LongLivedPublishToken;
 import dev.gatehouse.scanner.rules.workflow.MissingPermissions;
 import dev.gatehouse.scanner.rules.workflow.OverprovisionedSecrets;
 import dev.gatehouse.scanner.rules.workflow.SecretsInUntrustedJob;
 import dev.gatehouse.scanner.rules.workflow.SecretsInherit;
+import dev.gatehouse.scanner.rules.workflow.SelfHostedUntrustedTrigger;
+import dev.gatehouse.scanner.rules.workflow.SpoofableBotCheck;
 import dev.gatehouse.scanner.rules.workflow.TemplateInjection;
 import dev.gatehouse.scanner.rules.workflow.UnpinnedAction;
 import dev.gatehouse.scanner.rules.workflow.UnpinnedImage;
 import dev.gatehouse.scanner.rules.workflow.UnsafeCheckoutOptOut;
+import dev.gatehouse.scanner.rules.workflow.UnsoundCondition;
 import dev.gatehouse.scanner.rules.workflow.UntrustedCheckout;
 import dev.gatehouse.scanner.rules.workflow.UntrustedCheckoutExec;
 import dev.gatehouse.scanner.rules.workflow.WorkflowParseError;
@@ -28,22 +34,28 @@ import java.util.Map;
 public final class RuleRegistry {
 
   private static final List<WorkflowRule> WORKFLOW_RULES = List.of(
+      new AiAgentUntrustedInput(),
       new ArtifactPoisoning(),
       new CachePoisoning(),
       new CredentialPersistence(),
       new DangerousTrigger(),
+      new EnvFileInjection(),
       new ExcessivePermissions(),
       new HardcodedCredentials(),
+      new InsecureCommands(),
       new KnownCompromisedAction(),
       new LongLivedPublishToken(),
       new MissingPermissions(),
       new OverprovisionedSecrets(),
       new SecretsInUntrustedJob(),
       new SecretsInherit(),
+      new SelfHostedUntrustedTrigger(),
+      new SpoofableBotCheck(),
       new TemplateInjection(),
       new UnpinnedAction(),
       new UnpinnedImage(),
       new UnsafeCheckoutOptOut(),
+      new UnsoundCondition(),
       new UntrustedCheckout(),
       new UntrustedCheckoutExec(),
       new WorkflowParseError());
