@@ -53,7 +53,10 @@ public final class GitHubClient {
     try (Response response = http.newCall(request).execute()) {
       String body = response.body() == null ? "" : response.body().string();
       if (response.code() == 200) {
-        return Readable.of(JSON.readTree(body));
+        JsonNode json = body.isBlank() ? null : JSON.readTree(body);
+        return json == null || json.isMissingNode()
+            ? Readable.unavailable(200, "GitHub answered 200 without a JSON body")
+            : Readable.of(json);
       }
       if (response.code() == 401) {
         throw new GitHubReadException("GitHub rejected the credentials (401) for " + path, 401, null);

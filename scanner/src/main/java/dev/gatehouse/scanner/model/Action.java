@@ -1,6 +1,8 @@
 package dev.gatehouse.scanner.model;
 
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,7 @@ public record Action(
 
   public Action {
     lines = List.copyOf(lines);
-    inputs = Map.copyOf(inputs);
+    inputs = Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
     steps = List.copyOf(steps);
   }
 

@@ -1,6 +1,8 @@
 package dev.gatehouse.scanner.model;
 
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,12 +20,12 @@ public record Job(
   public Job {
     needs = List.copyOf(needs);
     services = List.copyOf(services);
-    env = Map.copyOf(env);
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     steps = List.copyOf(steps);
-    with = Map.copyOf(with);
-    secrets = Map.copyOf(secrets);
-    outputs = Map.copyOf(outputs);
-    matrix = Map.copyOf(matrix);
+    with = Collections.unmodifiableMap(new LinkedHashMap<>(with));
+    secrets = Collections.unmodifiableMap(new LinkedHashMap<>(secrets));
+    outputs = Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    matrix = Collections.unmodifiableMap(new LinkedHashMap<>(matrix));
   }
 
   public boolean callsReusableWorkflow() {

@@ -1,5 +1,7 @@
 package dev.gatehouse.scanner.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,8 +13,8 @@ public record Step(
     Map<String, Scalar> with, Map<String, Scalar> env, Scalar condition, String workingDirectory) {
 
   public Step {
-    with = Map.copyOf(with);
-    env = Map.copyOf(env);
+    with = Collections.unmodifiableMap(new LinkedHashMap<>(with));
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
   }
 
   public Scalar with(String key) {

@@ -1,6 +1,8 @@
 package dev.gatehouse.scanner.model;
 
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +17,7 @@ public record Workflow(
   public Workflow {
     lines = List.copyOf(lines);
     triggers = List.copyOf(triggers);
-    env = Map.copyOf(env);
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
     jobs = List.copyOf(jobs);
   }
 

@@ -71,23 +71,17 @@ public final class WorkflowParser {
         : new WorkflowReader(tree, source.path(), lines).read(top, YamlTree.pos(root));
   }
 
-  /** Splits on LF (dropping a CR before it) without a regex: this runs on every file. */
   static List<String> lines(String text) {
-    List<String> lines = new java.util.ArrayList<>();
-    int start = 0;
-    while (true) {
-      int nl = text.indexOf('\n', start);
-      if (nl < 0) {
-        lines.add(text.substring(start));
-        return java.util.Collections.unmodifiableList(lines);
-      }
-      int end = nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
-      lines.add(text.substring(start, end));
-      start = nl + 1;
-    }
+    return new SourceLines(text);
   }
 
   private static String decode(byte[] bytes) throws ParseFailure {
+    // Fast path: the JDK's decoder is much quicker; only a replacement character in its result
+    // (a malformed sequence, or a genuine U+FFFD) needs the strict decoder's verdict.
+    String fast = new String(bytes, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return checkNul(fast);
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -98,6 +92,10 @@ public final class WorkflowParser {
     } catch (CharacterCodingException e) {
       throw new ParseFailure("file is not valid UTF-8 (a binary file?)", null);
     }
+    return checkNul(text);
+  }
+
+  private static String checkNul(String text) throws ParseFailure {
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       throw new ParseFailure("file contains NUL bytes (a binary file?)", lineOf(text, nul));
@@ -145,6 +143,7 @@ public final class WorkflowParser {
         .setMaxAliasesForCollections(MAX_ALIASES)
         .setCodePointLimit(maxBytes)
         .setLabel("workflow")
+        .setBufferSize(16 * 1024)
         .build();
     try {
       Iterator<Node> documents = new Compose(settings).composeAllFromString(text).iterator();

@@ -40,7 +40,11 @@ public final class InlineSuppressions {
     if (line < 1 || line > lines.size()) {
       return Optional.empty();
     }
-    Matcher m = COMMENT.matcher(lines.get(line - 1));
+    String text = lines.get(line - 1);
+    if (!text.contains("ignore[")) {
+      return Optional.empty();
+    }
+    Matcher m = COMMENT.matcher(text);
     if (!m.find()) {
       return Optional.empty();
     }

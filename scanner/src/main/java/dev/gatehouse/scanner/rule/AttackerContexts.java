@@ -41,6 +41,10 @@ public final class AttackerContexts {
 
   public static boolean controlled(String contextPath) {
     String p = contextPath;
+    // Only the github context holds outsider data; most paths (steps, env, matrix, inputs) end here.
+    if (!p.startsWith("github")) {
+      return false;
+    }
     if (CONTAINERS.contains(p)) {
       return true;
     }

@@ -30,6 +30,7 @@ public final class AuditEngine {
       .thenComparing(Finding::fingerprint);
 
   private final List<WorkflowRule> rules;
+  private final List<RuleInfo> infos;
   private final Policy policy;
   private final WorkflowParser parser;
   private final Clock clock;
@@ -37,6 +38,7 @@ public final class AuditEngine {
 
   public AuditEngine(List<WorkflowRule> rules, Policy policy, WorkflowParser parser, Clock clock) {
     this.rules = List.copyOf(rules);
+    this.infos = this.rules.stream().map(WorkflowRule::info).toList();
     this.policy = policy;
     this.parser = parser;
     this.clock = clock;
@@ -67,8 +69,9 @@ public final class AuditEngine {
     } else if (result instanceof ParseResult.Parsed parsed) {
       lines = parsed.file().lines();
       Analysis analysis = new Analysis(parsed.file());
-      for (WorkflowRule rule : rules) {
-        RuleInfo info = rule.info();
+      for (int i = 0; i < rules.size(); i++) {
+        WorkflowRule rule = rules.get(i);
+        RuleInfo info = infos.get(i);
         try {
           rule.check(new WorkflowContext(parsed.file(), repo, policy, info, analysis, raw::add));
         } catch (RuntimeException e) {

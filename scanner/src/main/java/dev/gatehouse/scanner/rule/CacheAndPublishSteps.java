@@ -90,7 +90,10 @@ public final class CacheAndPublishSteps {
   /** A step that publishes: a known publishing action, or a publish command outside a dry run. */
   public static boolean publishes(Step step) {
     if (step.run() != null) {
-      return PUBLISH_COMMAND.matcher(step.run().value()).find();
+      String run = step.run().value();
+      // Every publish command contains one of these words; skip the regex when none is there.
+      return (run.contains("publish") || run.contains("upload") || run.contains("push") || run.contains("release"))
+          && PUBLISH_COMMAND.matcher(run).find();
     }
     if (step.uses() == null || !step.uses().remote()) {
       return false;

@@ -33,6 +33,10 @@ public final class EnvFileWrites {
 
   public static List<Written> in(String script) {
     List<Written> found = new ArrayList<>();
+    // Cheap literal test first: this runs on every script of every file.
+    if (!script.contains("GITHUB_") && !script.toUpperCase(java.util.Locale.ROOT).contains("GITHUB_")) {
+      return found;
+    }
     String[] lines = script.split("\n", -1);
     int[] starts = new int[lines.length + 1];
     for (int i = 0; i < lines.length; i++) {

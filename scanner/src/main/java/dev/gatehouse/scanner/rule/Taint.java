@@ -140,6 +140,9 @@ public final class Taint {
   /** A run script writing {@code output} to $GITHUB_OUTPUT from an expression or variable we can trace. */
   private String writtenOutputSource(Step producer, String output, Job job, int depth) {
     for (String line : producer.run().value().split("\n")) {
+      if (!line.contains("GITHUB_OUTPUT")) {
+        continue;
+      }
       Matcher m = OUTPUT_WRITE.matcher(line);
       if (!m.find() || !m.group(1).equalsIgnoreCase(output)) {
         continue;

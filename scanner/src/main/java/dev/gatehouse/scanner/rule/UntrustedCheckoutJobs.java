@@ -42,10 +42,7 @@ public final class UntrustedCheckoutJobs {
   private static final Pattern PR_REF = Pattern.compile(
       "pull|head[_.-]?(?:ref|sha|branch)|\\bpr\\b|\\$\\{?pr_|\\$\\{?pr\\b|_pr\\b|merge_commit|github\\.event", Pattern.CASE_INSENSITIVE);
 
-  private static final Pattern EVENT_NAME = Pattern.compile("^github\\.event_name\\s*==\\s*'([a-z_]+)'$");
 
-  private static final Pattern ASSOCIATION_LIST = Pattern.compile(
-      "(?:OWNER|MEMBER|COLLABORATOR)[^\\n]*author_association", Pattern.CASE_INSENSITIVE);
 
   /** Words that end a shell block or only look at the fetched code. */
   private static final Set<String> INSPECTING = Set.of(
@@ -119,99 +116,12 @@ public final class UntrustedCheckoutJobs {
     return quote < 0 ? "" : u.reason().substring(quote + 1, u.reason().lastIndexOf('\''));
   }
 
-  /**
-   * Like {@link Gates#excludesForks}, but reads {@code ||} and {@code &&}: in {@code (pull_request_target
-   * && label) || (pull_request && same repo)} the same-repo check does not keep forks out.
-   */
   public static boolean excludesForks(Job job) {
-    return job.condition() != null && excluded(job, job.condition().value());
+    return Gates.excludesForks(job);
   }
 
-  /**
-   * {@link Gates#gate} over the parts of the condition a fork can satisfy, also reading the
-   * {@code contains(fromJSON('["OWNER", "MEMBER"]'), ...author_association)} form.
-   */
   public static String gate(Job job, RepoContext repo) {
-    Job open = job;
-    if (job.condition() != null && Gates.excludesForks(job) && !excludesForks(job)) {
-      List<String> parts = split(strip(job.condition().value()), "||").stream().filter(d -> !excluded(job, d)).toList();
-      open = withCondition(job, String.join(" || ", parts));
-    }
-    String gate = Gates.gate(open, repo);
-    if (gate == null && open.condition() != null && ASSOCIATION_LIST.matcher(open.condition().value()).find()) {
-      return "the job is gated on the author's association (OWNER/MEMBER/COLLABORATOR)";
-    }
-    return gate;
-  }
-
-  private static boolean excluded(Job job, String condition) {
-    String c = strip(condition);
-    List<String> any = split(c, "||");
-    if (any.size() > 1) {
-      return any.stream().allMatch(d -> excluded(job, d));
-    }
-    List<String> all = split(c, "&&");
-    if (all.size() > 1) {
-      return all.stream().anyMatch(d -> excluded(job, d));
-    }
-    Matcher event = EVENT_NAME.matcher(c);
-    if (event.find() && !Triggers.PRIVILEGED.contains(event.group(1))) {
-      return true; // this branch runs only for an event forks cannot start with secrets
-    }
-    return Gates.excludesForks(withCondition(job, c));
-  }
-
-  /** Removes {@code ${{ }}} and parentheses around the whole expression. */
-  private static String strip(String condition) {
-    String c = condition.strip();
-    if (c.startsWith("${{") && c.endsWith("}}")) {
-      c = c.substring(3, c.length() - 2).strip();
-    }
-    while (c.startsWith("(") && c.endsWith(")") && depthNeverZero(c)) {
-      c = c.substring(1, c.length() - 1).strip();
-    }
-    return c;
-  }
-
-  private static boolean depthNeverZero(String c) {
-    int depth = 0;
-    for (int i = 0; i < c.length() - 1; i++) {
-      depth += c.charAt(i) == '(' ? 1 : c.charAt(i) == ')' ? -1 : 0;
-      if (depth == 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Splits at {@code op} outside parentheses and quotes. */
-  private static List<String> split(String c, String op) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    int from = 0;
-    boolean quoted = false;
-    for (int i = 0; i < c.length(); i++) {
-      char ch = c.charAt(i);
-      if (ch == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && ch == '(') {
-        depth++;
-      } else if (!quoted && ch == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && c.startsWith(op, i)) {
-        parts.add(c.substring(from, i));
-        from = i + op.length();
-        i += op.length() - 1;
-      }
-    }
-    parts.add(c.substring(from));
-    return parts;
-  }
-
-  private static Job withCondition(Job j, String condition) {
-    return new Job(j.id(), j.path(), j.pos(), j.name(), j.permissions(), j.runsOn(), j.needs(),
-        Scalar.of(condition, j.condition().pos()), j.environment(), j.container(), j.services(), j.env(), j.steps(),
-        j.uses(), j.with(), j.secretsInherit(), j.secrets(), j.outputs(), j.matrix());
+    return Gates.gate(job, repo);
   }
 
   /** The most precise place of the checkout: its {@code ref:}/{@code repository:} input, or the fetching command line. */

@@ -63,8 +63,9 @@ public final class WorkflowContext {
     if (w == null) {
       return null;
     }
+    String path = step.path();
     for (Job job : w.jobs()) {
-      if (step.path().startsWith(job.path() + ".steps[")) {
+      if (path.startsWith(job.path()) && path.startsWith(".steps[", job.path().length())) {
         return job;
       }
     }
@@ -105,7 +106,8 @@ public final class WorkflowContext {
       String parent = step.path().substring(0, step.path().lastIndexOf(".steps["));
       String stepKey = Fingerprints.stepKey(step);
       int ordinal = 0;
-      for (Step other : file.allSteps()) {
+      Job job = jobOf(step);
+      for (Step other : job != null ? job.steps() : file.allSteps()) {
         if (other == step) {
           break;
         }

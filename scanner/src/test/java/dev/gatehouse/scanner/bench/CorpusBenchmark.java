@@ -24,8 +24,8 @@ public final class CorpusBenchmark {
 
   public static void main(String... args) throws IOException {
     Path corpus = Path.of(args.length > 0 ? args[0] : "src/test/corpus/real-world");
-    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    int measured = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+    int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+    int measured = args.length > 2 ? Integer.parseInt(args[2]) : 60;
     List<SourceFile> files = new ArrayList<>();
     long bytes = 0;
     try (Stream<Path> walk = Files.walk(corpus)) {

@@ -54,9 +54,15 @@ public final class CachePoisoning implements WorkflowRule {
     if (workflow == null) {
       return; // an action's caching is judged in the workflow that runs it
     }
+    if (workflow.allSteps().stream().allMatch(step -> CacheAndPublishSteps.cache(step) == null)) {
+      return; // no cache anywhere, nothing to poison
+    }
     Trigger releaseTrigger = releaseTrigger(workflow);
     Set<String> feeding = CacheAndPublishSteps.jobsFeedingPublishers(workflow);
     for (Job job : workflow.jobs()) {
+      if (job.steps().stream().allMatch(step -> CacheAndPublishSteps.cache(step) == null)) {
+        continue; // no cache, nothing to poison
+      }
       List<Exposure> exposures = UntrustedCheckoutJobs.exposures(context, job);
       String ships = job.steps().stream().anyMatch(CacheAndPublishSteps::publishes) ? "job '" + job.id() + "' publishes"
           : feeding.contains(job.id()) ? "job '" + job.id() + "' builds an artifact that a publishing job takes" : null;

@@ -95,7 +95,7 @@ public final class ExcessivePermissions implements WorkflowRule {
   private static boolean mayUseOidc(Job job, Permissions effective) {
     // a called workflow or a local action may exchange the token; its steps are not visible from here
     return job.callsReusableWorkflow() || job.steps().stream()
-        .anyMatch(s -> s.uses() != null && (s.uses().local() || s.uses().raw().trim().startsWith("$/")))
+        .anyMatch(s -> s.uses() != null && s.uses().local())
         || OidcUse.seen(job, effective);
   }
 

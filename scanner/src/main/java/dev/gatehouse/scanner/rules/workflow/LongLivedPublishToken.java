@@ -59,10 +59,17 @@ public final class LongLivedPublishToken implements WorkflowRule {
       return;
     }
     Scalar script = script(step);
+    boolean namedForPublishing = PUBLISHING.matcher(step.label().toLowerCase(Locale.ROOT)).find();
+    // Every publish command contains one of these words; skip the regexes when none is there.
+    boolean mayPublish = script != null && (script.value().contains("publish") || script.value().contains("upload")
+        || script.value().contains("push"));
     for (Tool tool : PublishCommands.TOOLS) {
-      Matcher m = script == null ? null : tool.command().matcher(script.value());
+      String verb = tool.name().substring(tool.name().indexOf(' ') + 1);
+      // every command of a tool contains its verb; PyPI's tools say "upload" (twine) or "publish" (uv, poetry, ...)
+      boolean mentions = mayPublish && (script.value().contains(verb) || (verb.equals("upload") && script.value().contains("publish")));
+      Matcher m = !mentions ? null : tool.command().matcher(script.value());
       if (m == null || !m.find()) {
-        outOfSight(context, tool, step);
+        outOfSight(context, tool, step, namedForPublishing);
         continue;
       }
       String line = PublishCommands.lineAt(script.value(), m.start());
@@ -102,8 +109,8 @@ public final class LongLivedPublishToken implements WorkflowRule {
    * action): reported at the variable, at medium confidence. npm tokens also install private
    * packages, so for them the step must be named like a publish step.
    */
-  private static void outOfSight(WorkflowContext context, Tool tool, Step step) {
-    boolean publishing = tool.publishOnly() || PUBLISHING.matcher(step.label().toLowerCase(Locale.ROOT)).find();
+  private static void outOfSight(WorkflowContext context, Tool tool, Step step, boolean namedForPublishing) {
+    boolean publishing = tool.publishOnly() || namedForPublishing;
     if ((step.run() == null && step.uses() == null) || !publishing) {
       return;
     }

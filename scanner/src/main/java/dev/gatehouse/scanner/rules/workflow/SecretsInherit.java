@@ -39,7 +39,7 @@ public final class SecretsInherit implements WorkflowRule {
       if (!job.secretsInherit() || job.uses() == null) {
         continue;
       }
-      boolean local = job.uses().local() || job.uses().raw().trim().startsWith("$/");
+      boolean local = job.uses().local();
       String callee = (local ? "the local workflow " : "") + job.uses().raw().trim();
       context.report("job " + job.id() + " passes every secret it can see to " + callee
               + " with secrets: inherit; list only the secrets the called workflow uses under secrets:")

@@ -53,7 +53,7 @@ public final class UnpinnedAction implements WorkflowRule {
 
   private static void check(WorkflowContext context, PinningPolicy policy, Uses uses, String kind, String path) {
     // ./ and $/ (self-repository) references run this repository's code at this commit; docker:// is unpinned-image's
-    if (!uses.remote() || uses.raw().trim().startsWith("$/")) {
+    if (!uses.remote()) {
       return;
     }
     PinningPolicy.Match match = policy.levelFor(uses.target());

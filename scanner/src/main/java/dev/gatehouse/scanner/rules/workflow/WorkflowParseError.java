@@ -19,7 +19,7 @@ import java.util.List;
  */
 @RuleInfo(
     id = "workflow-parse-error",
-    summary = "file is not valid YAML or not a valid workflow or action",
+    summary = "file cannot be parsed as a workflow or action",
     severity = Severity.LOW,
     confidence = Confidence.HIGH,
     target = Target.WORKFLOW,
