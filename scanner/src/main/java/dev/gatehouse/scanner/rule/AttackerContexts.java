@@ -37,6 +37,13 @@ public final class AttackerContexts {
   /** Leaves that are numbers, booleans or hashes even under a controlled object. */
   private static final Set<String> SAFE_LEAVES = Set.of("id", "node_id", "number", "fork", "private", "sha", "size", "created_at", "updated_at");
 
+  /**
+   * Names GitHub restricts to letters, digits, '.', '_' and '-': a fork's repository name and its
+   * owner's login cannot carry shell syntax, unlike branch names, titles and descriptions.
+   */
+  private static final Pattern RESTRICTED_NAMES = Pattern.compile(
+      ".*\\.(?:head\\.repo|head_repository)\\.(?:full_name|name|owner\\.login)$");
+
   private AttackerContexts() {}
 
   public static boolean controlled(String contextPath) {
@@ -49,7 +56,7 @@ public final class AttackerContexts {
       return true;
     }
     String leaf = p.substring(p.lastIndexOf('.') + 1);
-    if (SAFE_LEAVES.contains(leaf)) {
+    if (SAFE_LEAVES.contains(leaf) || RESTRICTED_NAMES.matcher(p).matches()) {
       return false;
     }
     for (Pattern pattern : CONTROLLED) {

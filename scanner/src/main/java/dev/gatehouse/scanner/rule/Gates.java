@@ -57,6 +57,20 @@ public final class Gates {
     return anyOpen ? reason : "the job's condition excludes pull requests from forks";
   }
 
+  /**
+   * A note for a job that names an environment whose protection is unknown (no environment data,
+   * as in a local audit): it may require reviewers, but nothing here shows it, so no severity
+   * is lowered for it. Null when there is nothing to say.
+   */
+  public static String unverifiedEnvironment(Job job, RepoContext repo) {
+    Scalar environment = job.environment();
+    if (environment == null || environment.value().isBlank() || repo.environmentsWithReviewers().isPresent()) {
+      return null;
+    }
+    return "job uses environment '" + environment.value().strip()
+        + "', whose required reviewers could not be checked; if it has some, a maintainer approves each run";
+  }
+
   /** Fork PRs cannot reach the job at all (as opposed to needing approval). */
   public static boolean excludesForks(Job job) {
     return job.condition() != null && excluded(strip(job.condition().value()));

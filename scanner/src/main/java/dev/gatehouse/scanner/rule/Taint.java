@@ -27,7 +27,8 @@ public final class Taint {
       "tj-actions/branch-names", Set.of("*"),
       "xt0rted/pull-request-comment-branch", Set.of("head_ref"),
       "gotson/pull-request-comment-branch", Set.of("head_ref"),
-      "dorny/paths-filter", Set.of("changes"));
+      // "changes" lists the workflow's own filter names; "<filter>_files" lists changed paths (with list-files)
+      "dorny/paths-filter", Set.of("*_files"));
 
   private final AuditedFile file;
 
@@ -126,7 +127,9 @@ public final class Taint {
       }
       if (producer.uses() != null && producer.uses().remote()) {
         Set<String> outputs = TAINTED_ACTION_OUTPUTS.get(producer.uses().slug());
-        if (outputs != null && (outputs.contains("*") || outputs.contains(output))) {
+        if (outputs != null && (outputs.contains("*") || outputs.contains(output)
+            || outputs.stream().anyMatch(o -> o.startsWith("*") && output.endsWith(o.substring(1))))
+            && !escapedFileList(producer)) {
           return producer.uses().slug() + " output " + output;
         }
       }
@@ -135,6 +138,18 @@ public final class Taint {
       }
     }
     return null;
+  }
+
+  /**
+   * dorny/paths-filter quotes or escapes file names for the shell ({@code list-files: shell} or
+   * {@code escape}) and JSON-encodes them ({@code json}); only {@code csv} passes them raw.
+   */
+  private static boolean escapedFileList(Step producer) {
+    if (!"dorny/paths-filter".equals(producer.uses().slug())) {
+      return false;
+    }
+    Scalar mode = producer.with("list-files");
+    return mode == null || !mode.value().strip().equalsIgnoreCase("csv");
   }
 
   /** A run script writing {@code output} to $GITHUB_OUTPUT from an expression or variable we can trace. */

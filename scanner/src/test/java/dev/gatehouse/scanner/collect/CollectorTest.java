@@ -230,4 +230,37 @@ class CollectorTest {
       ghes.shutdown();
     }
   }
+
+  @Test
+  void disabledActionsConflictingAllowlistAndRepositoriesWithoutWorkflowsAreWhatTheyAre() {
+    github.repos.clear();
+    github.repos.add(new FakeGitHub.Repo("disabled", "public", false, "d".repeat(40), Map.of(".github/workflows/a.yml", "on: push\njobs: {}\n")));
+    github.repos.add(new FakeGitHub.Repo("selected", "public", false, "e".repeat(40), Map.of(".github/workflows/a.yml", "on: push\njobs: {}\n")));
+    github.repos.add(new FakeGitHub.Repo("no-workflows", "public", false, "f".repeat(40), Map.of("README.md", "hi")));
+    github.script("/repos/acme/disabled/actions/permissions", new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody("{\"enabled\": false}"));
+    github.script("/repos/acme/selected/actions/permissions", new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody(Shapes.text("get-repos-owner-repo-actions-permissions.json")));
+    github.script("/repos/acme/selected/actions/permissions/selected-actions", new MockResponse().setResponseCode(409)
+        .setHeader("Content-Type", "application/json").setBody("{\"message\":\"Conflict\"}"));
+    GitHubClient client = client();
+    ScanMeter meter = new ScanMeter();
+    OrgSnapshot org = new OrgCollector(client).collect("acme", meter);
+    List<RepoSnapshot> repos = new RepoCollector(client, 2, 50).collect("acme", org.repositories(), Map.of(), meter);
+
+    RepoSnapshot disabled = repos.get(0);
+    assertThat(disabled.actionsPermissions().orNull().enabled()).isFalse();
+    assertThat(disabled.workflowDefaults()).isInstanceOfSatisfying(Readable.NotApplicable.class,
+        n -> assertThat(n.reason()).contains("Actions is disabled"));
+    assertThat(github.requestsTo("/repos/acme/disabled/actions/permissions/workflow")).isEmpty();
+
+    RepoSnapshot selected = repos.get(1);
+    assertThat(selected.selectedActions()).isInstanceOfSatisfying(Readable.NotApplicable.class,
+        n -> assertThat(n.reason()).contains("409"));
+
+    RepoSnapshot none = repos.get(2);
+    assertThat(none.files().orNull()).isEmpty();
+    assertThat(none.actionsPermissions().available()).isTrue();
+    assertThat(none.environments()).isInstanceOf(Readable.NotApplicable.class);
+  }
 }

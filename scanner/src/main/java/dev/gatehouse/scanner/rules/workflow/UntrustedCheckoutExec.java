@@ -5,6 +5,7 @@ import dev.gatehouse.scanner.model.Pos;
 import dev.gatehouse.scanner.model.Step;
 import dev.gatehouse.scanner.model.Workflow;
 import dev.gatehouse.scanner.rule.Confidence;
+import dev.gatehouse.scanner.rule.Gates;
 import dev.gatehouse.scanner.rule.RuleInfo;
 import dev.gatehouse.scanner.rule.Severity;
 import dev.gatehouse.scanner.rule.Target;
@@ -50,6 +51,7 @@ public final class UntrustedCheckoutExec implements WorkflowRule {
     WorkflowContext.Report report = context.report("Under " + UntrustedCheckoutJobs.triggers(workflow) + ", job '" + job.id()
             + "' " + exposure.checkout().reason() + " (the pull request's code) and " + where
             + (privileges == null ? "" : "; " + privileges)
+            + (Gates.unverifiedEnvironment(job, context.repo()) == null ? "" : "; " + Gates.unverifiedEnvironment(job, context.repo()))
             + ". Do not run PR code in a privileged workflow: build and test it under pull_request and pass results"
             + " through an artifact, or check out the base ref only")
         .at(checkout, UntrustedCheckoutJobs.checkoutPos(context, exposure.checkout()))
