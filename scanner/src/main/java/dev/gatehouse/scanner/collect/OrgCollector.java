@@ -2,6 +2,7 @@ package dev.gatehouse.scanner.collect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.scanner.model.ActionsPermissions;
+import dev.gatehouse.scanner.model.OrgInfo;
 import dev.gatehouse.scanner.model.OrgSnapshot;
 import dev.gatehouse.scanner.model.Readable;
 import dev.gatehouse.scanner.model.RepositoryInfo;
@@ -49,7 +50,8 @@ public final class OrgCollector {
     Readable<ActionsPermissions> permissions = github.get(base, meter, org).map(Settings::permissions);
     Readable<SelectedActions> selected = selectedActions(permissions, base + "/selected-actions", meter, org);
     Readable<List<RunnerGroup>> groups = runnerGroups(org, meter);
-    return new OrgSnapshot(org, repositories, permissions, selected,
+    Readable<OrgInfo> info = github.get("/orgs/" + org, meter, org).map(Settings::orgInfo);
+    return new OrgSnapshot(org, info, repositories, permissions, selected,
         github.get(base + "/workflow", meter, org).map(Settings::workflowDefaults),
         github.get(base + "/fork-pr-contributor-approval", meter, org).map(j -> j.path("approval_policy").asText(null)),
         github.get(base + "/fork-pr-workflows-private-repos", meter, org).map(Settings::privateForkPr),

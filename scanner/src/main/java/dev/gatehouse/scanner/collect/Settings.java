@@ -3,6 +3,7 @@ package dev.gatehouse.scanner.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.scanner.model.ActionsPermissions;
 import dev.gatehouse.scanner.model.Environment;
+import dev.gatehouse.scanner.model.OrgInfo;
 import dev.gatehouse.scanner.model.PrivateForkPrSettings;
 import dev.gatehouse.scanner.model.Runner;
 import dev.gatehouse.scanner.model.RunnerGroup;
@@ -16,6 +17,17 @@ import java.util.List;
 final class Settings {
 
   private Settings() {}
+
+  static OrgInfo orgInfo(JsonNode j) {
+    return new OrgInfo(j.path("id").asLong(), text(j, "login"), text(j, "name"), text(j, "html_url"),
+        bool(j, "two_factor_requirement_enabled"), text(j, "default_repository_permission"),
+        bool(j, "members_can_create_public_repositories"));
+  }
+
+  private static Boolean bool(JsonNode j, String field) {
+    JsonNode v = j.get(field);
+    return v == null || v.isNull() ? null : v.asBoolean();
+  }
 
   static ActionsPermissions permissions(JsonNode j) {
     return new ActionsPermissions(text(j, "enabled_repositories"), j.has("enabled") ? j.get("enabled").asBoolean() : null,

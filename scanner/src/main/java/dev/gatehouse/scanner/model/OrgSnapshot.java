@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Everything read about one organization in one scan; each setting may be unavailable, with its reason. */
 public record OrgSnapshot(
-    String login, List<RepositoryInfo> repositories,
+    String login, Readable<OrgInfo> info, List<RepositoryInfo> repositories,
     Readable<ActionsPermissions> actionsPermissions, Readable<SelectedActions> selectedActions,
     Readable<WorkflowTokenDefaults> workflowDefaults, Readable<String> forkPrApprovalPolicy,
     Readable<PrivateForkPrSettings> privateForkPr, Readable<String> selfHostedRunnersRepositories,

@@ -73,6 +73,8 @@ class CollectorTest {
     ScanMeter meter = new ScanMeter();
     OrgSnapshot org = new OrgCollector(client).collect("acme", meter);
     assertThat(org.repositories()).hasSize(120);
+    assertThat(org.info().orNull().login()).isEqualTo("acme");
+    assertThat(org.info().orNull().twoFactorRequirementEnabled()).isTrue();
     assertThat(github.requestsTo("/graphql")).hasSize(2);
     assertThat(org.actionsPermissions().orNull().allowedActions()).isEqualTo("selected");
     assertThat(org.selectedActions().orNull().patternsAllowed()).containsExactly("monalisa/octocat@*", "docker/*");

@@ -109,6 +109,7 @@ final class FakeGitHub extends Dispatcher {
   private String rest(String path, String page) {
     String o = "/orgs/" + org + "/actions";
     Map<String, String> fixed = new LinkedHashMap<>();
+    fixed.put("/orgs/" + org, Shapes.with("get-orgs-org.json", "login", org));
     fixed.put(o + "/permissions", Shapes.with("get-orgs-org-actions-permissions.json", "allowed_actions", "selected"));
     fixed.put(o + "/permissions/selected-actions", Shapes.text("get-orgs-org-actions-permissions-selected-actions.json"));
     fixed.put(o + "/permissions/workflow", Shapes.text("get-orgs-org-actions-permissions-workflow.json"));
