@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Maps GitHub's JSON answers (the published shapes) to the snapshot model. */
-final class Settings {
+public final class Settings {
 
   private Settings() {}
 
-  static OrgInfo orgInfo(JsonNode j) {
+  public static OrgInfo orgInfo(JsonNode j) {
     return new OrgInfo(j.path("id").asLong(), text(j, "login"), text(j, "name"), text(j, "html_url"),
         bool(j, "two_factor_requirement_enabled"), text(j, "default_repository_permission"),
         bool(j, "members_can_create_public_repositories"));
@@ -29,36 +29,36 @@ final class Settings {
     return v == null || v.isNull() ? null : v.asBoolean();
   }
 
-  static ActionsPermissions permissions(JsonNode j) {
+  public static ActionsPermissions permissions(JsonNode j) {
     return new ActionsPermissions(text(j, "enabled_repositories"), j.has("enabled") ? j.get("enabled").asBoolean() : null,
         text(j, "allowed_actions"), j.has("sha_pinning_required") && !j.get("sha_pinning_required").isNull()
             ? j.get("sha_pinning_required").asBoolean() : null);
   }
 
-  static SelectedActions selectedActions(JsonNode j) {
+  public static SelectedActions selectedActions(JsonNode j) {
     List<String> patterns = new ArrayList<>();
     j.path("patterns_allowed").forEach(p -> patterns.add(p.asText()));
     return new SelectedActions(j.path("github_owned_allowed").asBoolean(false), j.path("verified_allowed").asBoolean(false), patterns);
   }
 
-  static WorkflowTokenDefaults workflowDefaults(JsonNode j) {
+  public static WorkflowTokenDefaults workflowDefaults(JsonNode j) {
     return new WorkflowTokenDefaults(text(j, "default_workflow_permissions"), j.path("can_approve_pull_request_reviews").asBoolean(false));
   }
 
-  static PrivateForkPrSettings privateForkPr(JsonNode j) {
+  public static PrivateForkPrSettings privateForkPr(JsonNode j) {
     return new PrivateForkPrSettings(j.path("run_workflows_from_fork_pull_requests").asBoolean(false),
         j.path("send_write_tokens_to_workflows").asBoolean(false), j.path("send_secrets_and_variables").asBoolean(false),
         j.path("require_approval_for_fork_pr_workflows").asBoolean(false));
   }
 
-  static Runner runner(JsonNode j, Long groupId) {
+  public static Runner runner(JsonNode j, Long groupId) {
     List<String> labels = new ArrayList<>();
     j.path("labels").forEach(l -> labels.add(l.path("name").asText()));
     return new Runner(j.path("id").asLong(), text(j, "name"), text(j, "os"), text(j, "status"), j.path("busy").asBoolean(false),
         j.path("ephemeral").asBoolean(false), text(j, "version"), labels, groupId);
   }
 
-  static RunnerGroup runnerGroup(JsonNode j, Readable<List<String>> selectedRepositories) {
+  public static RunnerGroup runnerGroup(JsonNode j, Readable<List<String>> selectedRepositories) {
     List<String> workflows = new ArrayList<>();
     j.path("selected_workflows").forEach(w -> workflows.add(w.asText()));
     return new RunnerGroup(j.path("id").asLong(), text(j, "name"), text(j, "visibility"), j.path("default").asBoolean(false),
@@ -66,7 +66,7 @@ final class Settings {
         j.path("restricted_to_workflows").asBoolean(false), workflows, selectedRepositories);
   }
 
-  static Environment environment(JsonNode j) {
+  public static Environment environment(JsonNode j) {
     List<String> reviewers = new ArrayList<>();
     boolean preventSelfReview = false;
     int wait = 0;

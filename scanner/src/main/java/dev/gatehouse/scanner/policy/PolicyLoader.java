@@ -24,7 +24,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class PolicyLoader {
 
-  private static final Set<String> TOP_KEYS = Set.of("version", "pinning", "self-hosted-labels", "severity", "exceptions");
+  private static final Set<String> TOP_KEYS = Set.of("version", "pinning", "self-hosted-labels", "severity", "exceptions",
+      "actions", "token", "fork-pr", "runners", "alerts");
   private static final Set<String> EXCEPTION_KEYS = Set.of("rule", "repo", "path", "job", "reason", "owner", "expires");
 
   private PolicyLoader() {}
@@ -86,7 +87,96 @@ public final class PolicyLoader {
     for (int i = 0; i < raw.size(); i++) {
       exceptions.add(exception(map(raw.get(i), "exceptions[" + i + "]"), "exceptions[" + i + "]"));
     }
-    return new Policy(new PinningPolicy(pinning), labels, overrides, exceptions);
+    return new Policy(new PinningPolicy(pinning), labels, overrides, exceptions, posture(top));
+  }
+
+  /** Sections of the desired posture; an absent key means the policy takes no position. */
+  private static Posture posture(Map<String, Object> top) {
+    Section actions = new Section(top, "actions", Set.of("allowed", "allowlist", "github-owned-allowed", "verified-allowed",
+        "sha-pinning-required", "enabled-repositories"));
+    Section token = new Section(top, "token", Set.of("default-permissions", "can-approve-pull-requests"));
+    Section fork = new Section(top, "fork-pr", Set.of("approval", "private-repositories"));
+    Section runners = new Section(top, "runners", Set.of("ephemeral", "public-repositories", "all-repositories",
+        "sensitive-labels", "max-offline-days"));
+    Section alerts = new Section(top, "alerts", Set.of("threshold"));
+    Section priv = new Section(fork.values, "private-repositories", Set.of("run-workflows", "send-write-tokens",
+        "send-secrets", "require-approval"), "fork-pr.");
+    List<String> allowlist = actions.values.containsKey("allowlist")
+        ? list(actions.values.get("allowlist"), "actions.allowlist").stream().map(String::valueOf).toList() : null;
+    String threshold = alerts.string("threshold", null);
+    Integer maxOffline = runners.values.get("max-offline-days") == null ? null : runners.integer("max-offline-days");
+    Set<String> sensitive = runners.values.containsKey("sensitive-labels")
+        ? new LinkedHashSet<>(list(runners.values.get("sensitive-labels"), "runners.sensitive-labels").stream().map(String::valueOf).toList())
+        : Set.of();
+    return new Posture(actions.string("allowed", Set.of("all", "local_only", "selected")), allowlist,
+        actions.bool("github-owned-allowed"), actions.bool("verified-allowed"), actions.bool("sha-pinning-required"),
+        actions.string("enabled-repositories", Set.of("all", "selected", "none")),
+        token.string("default-permissions", Set.of("read", "write")), token.bool("can-approve-pull-requests"),
+        fork.string("approval", Set.of("first_time_contributors_new_to_github", "first_time_contributors", "all_external_contributors")),
+        new Posture.PrivateForkPr(priv.bool("run-workflows"), priv.bool("send-write-tokens"), priv.bool("send-secrets"),
+            priv.bool("require-approval")),
+        new Posture.Runners(runners.bool("ephemeral"), runners.bool("public-repositories"), runners.bool("all-repositories"),
+            sensitive, maxOffline),
+        threshold == null ? null : severityOf(threshold, "alerts.threshold"));
+  }
+
+  private static dev.gatehouse.scanner.rule.Severity severityOf(String value, String where) {
+    try {
+      return dev.gatehouse.scanner.rule.Severity.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidPolicyException(where + ": " + e.getMessage());
+    }
+  }
+
+  /** One mapping section of the policy, with its allowed keys checked. */
+  private static final class Section {
+    final Map<String, Object> values;
+    final String name;
+
+    Section(Map<String, Object> parent, String name, Set<String> keys) {
+      this(parent, name, keys, "");
+    }
+
+    Section(Map<String, Object> parent, String name, Set<String> keys, String prefix) {
+      this.name = prefix + name;
+      this.values = parent.containsKey(name) ? map(parent.get(name), this.name) : Map.of();
+      for (String key : values.keySet()) {
+        if (!keys.contains(key)) {
+          throw new InvalidPolicyException(this.name + ": unknown key '" + key + "' (expected one of " + new java.util.TreeSet<>(keys) + ")");
+        }
+      }
+    }
+
+    Boolean bool(String key) {
+      Object v = values.get(key);
+      if (v == null) {
+        return null;
+      }
+      if (!(v instanceof Boolean b)) {
+        throw new InvalidPolicyException(name + "." + key + ": expected true or false, not '" + v + "'");
+      }
+      return b;
+    }
+
+    String string(String key, Set<String> allowed) {
+      Object v = values.get(key);
+      if (v == null) {
+        return null;
+      }
+      String s = String.valueOf(v);
+      if (allowed != null && !allowed.contains(s)) {
+        throw new InvalidPolicyException(name + "." + key + ": '" + s + "' is not one of " + new java.util.TreeSet<>(allowed));
+      }
+      return s;
+    }
+
+    Integer integer(String key) {
+      Object v = values.get(key);
+      if (!(v instanceof Integer i) || i < 0) {
+        throw new InvalidPolicyException(name + "." + key + ": expected a whole number of days, not '" + v + "'");
+      }
+      return i;
+    }
   }
 
   private static RuleException exception(Map<String, Object> m, String where) {

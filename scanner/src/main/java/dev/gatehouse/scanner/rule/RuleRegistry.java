@@ -1,6 +1,7 @@
 package dev.gatehouse.scanner.rule;
 
 import dev.gatehouse.scanner.rules.workflow.AiAgentUntrustedInput;
+import dev.gatehouse.scanner.rules.settings.SettingNotEvaluated;
 import dev.gatehouse.scanner.rules.workflow.ArtifactPoisoning;
 import dev.gatehouse.scanner.rules.workflow.CachePoisoning;
 import dev.gatehouse.scanner.rules.workflow.CredentialPersistence;
@@ -60,10 +61,16 @@ public final class RuleRegistry {
       new UntrustedCheckoutExec(),
       new WorkflowParseError());
 
+  private static final List<SettingsRule> SETTINGS_RULES = List.of(
+      new SettingNotEvaluated());
+
   private static final Map<String, RuleInfo> INFO = new LinkedHashMap<>();
 
   static {
     for (WorkflowRule rule : WORKFLOW_RULES) {
+      INFO.put(rule.info().id(), rule.info());
+    }
+    for (SettingsRule rule : SETTINGS_RULES) {
       INFO.put(rule.info().id(), rule.info());
     }
   }
@@ -72,6 +79,11 @@ public final class RuleRegistry {
 
   public static List<WorkflowRule> workflowRules() {
     return WORKFLOW_RULES;
+  }
+
+  /** Settings and runner rules, sorted by id. */
+  public static List<SettingsRule> settingsRules() {
+    return SETTINGS_RULES;
   }
 
   /** Metadata of every rule (workflow, settings, runner), sorted by id. */

@@ -27,8 +27,11 @@ class RuleCatalogueTest {
   void registryIsSortedUniqueAndComplete() throws IOException {
     List<String> ids = RuleRegistry.workflowRules().stream().map(r -> r.info().id()).toList();
     assertThat(ids).isSorted().doesNotHaveDuplicates();
+    List<String> settingsIds = RuleRegistry.settingsRules().stream().map(r -> r.info().id()).toList();
+    assertThat(settingsIds).isSorted().doesNotHaveDuplicates().doesNotContainAnyElementsOf(ids);
     Set<String> registered = new HashSet<>();
     RuleRegistry.workflowRules().forEach(r -> registered.add(r.getClass().getSimpleName()));
+    RuleRegistry.settingsRules().forEach(r -> registered.add(r.getClass().getSimpleName()));
     try (Stream<Path> sources = Files.walk(RULE_SOURCES)) {
       List<String> annotated = sources.filter(p -> p.toString().endsWith(".java"))
           .filter(p -> read(p).contains("@RuleInfo("))
@@ -39,8 +42,10 @@ class RuleCatalogueTest {
 
   @Test
   void everyRuleHasItsFourParts() {
-    for (WorkflowRule rule : RuleRegistry.workflowRules()) {
-      RuleInfo info = rule.info();
+    List<Object> rules = new java.util.ArrayList<>(RuleRegistry.workflowRules());
+    rules.addAll(RuleRegistry.settingsRules());
+    for (Object rule : rules) {
+      RuleInfo info = rule.getClass().getAnnotation(RuleInfo.class);
       Class<?> type = rule.getClass();
       String target = info.target().name().toLowerCase();
       assertThat(Modifier.isFinal(type.getModifiers())).as(type.getSimpleName() + " is final").isTrue();

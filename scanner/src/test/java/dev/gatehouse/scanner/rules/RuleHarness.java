@@ -135,7 +135,7 @@ public final class RuleHarness {
         Optional.ofNullable(options.get("visibility")), labels, environments);
   }
 
-  static Map<String, String> options(Path file) throws IOException {
+  public static Map<String, String> options(Path file) throws IOException {
     Map<String, String> options = new HashMap<>();
     for (String line : Files.readAllLines(file)) {
       String s = line.strip();
@@ -153,7 +153,7 @@ public final class RuleHarness {
   }
 
   /** Line number (1-based) to the number of findings the markers above it expect. */
-  static Map<Integer, Integer> markers(Path file, String id) {
+  public static Map<Integer, Integer> markers(Path file, String id) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file);
