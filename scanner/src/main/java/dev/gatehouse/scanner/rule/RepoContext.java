@@ -13,13 +13,23 @@ import java.util.Set;
  * @param visibility {@code public}, {@code private} or {@code internal}
  * @param runnerLabels labels of self-hosted runners registered for this repository
  * @param environmentsWithReviewers environment name to whether it requires reviewers
+ * @param settings the Actions settings and runners the workflows run under
  */
 public record RepoContext(
     String fullName, Optional<String> visibility, Optional<Set<String>> runnerLabels,
-    Optional<Map<String, Boolean>> environmentsWithReviewers) {
+    Optional<Map<String, Boolean>> environmentsWithReviewers, RepoSettings settings) {
+
+  public RepoContext(String fullName, Optional<String> visibility, Optional<Set<String>> runnerLabels,
+      Optional<Map<String, Boolean>> environmentsWithReviewers) {
+    this(fullName, visibility, runnerLabels, environmentsWithReviewers, RepoSettings.unknown("settings not read (local audit)"));
+  }
 
   public static RepoContext unknown(String name) {
     return new RepoContext(name, Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  public RepoContext withSettings(RepoSettings s) {
+    return new RepoContext(fullName, visibility, runnerLabels, environmentsWithReviewers, s);
   }
 
   public boolean knownPublic() {

@@ -8,7 +8,10 @@ import dev.gatehouse.scanner.policy.Policy;
 import dev.gatehouse.scanner.policy.PolicyLoader;
 import dev.gatehouse.scanner.rule.AuditEngine;
 import dev.gatehouse.scanner.rule.Finding;
+import dev.gatehouse.scanner.model.Readable;
+import dev.gatehouse.scanner.model.WorkflowTokenDefaults;
 import dev.gatehouse.scanner.rule.RepoContext;
+import dev.gatehouse.scanner.rule.RepoSettings;
 import dev.gatehouse.scanner.rule.WorkflowRule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +38,9 @@ import java.util.stream.Stream;
  *
  * <p>A fixture may start with {@code # fixture: key=value ...} lines to describe its context:
  * {@code visibility=public|private}, {@code runner-labels=a,b}, {@code reviewed-environments=a,b},
- * {@code policy=file.yml} (next to the fixture), {@code repo=owner/name}. Fixtures named
+ * {@code policy=file.yml} (next to the fixture), {@code repo=owner/name}, and the settings the
+ * workflow runs under: {@code default-token=read|write|unavailable},
+ * {@code fork-pr-approval=<approval_policy>|unavailable}. Fixtures named
  * {@code *.action.yml} are audited as action metadata ({@code action.yml}).
  */
 public final class RuleHarness {
@@ -131,8 +136,25 @@ public final class RuleHarness {
         .map(v -> Set.copyOf(Arrays.asList(v.split(","))));
     Optional<Map<String, Boolean>> environments = Optional.ofNullable(options.get("reviewed-environments"))
         .map(v -> Arrays.stream(v.split(",")).collect(Collectors.toMap(e -> e, e -> Boolean.TRUE)));
-    return new RepoContext(options.getOrDefault("repo", "acme/fixture"),
+    RepoContext context = new RepoContext(options.getOrDefault("repo", "acme/fixture"),
         Optional.ofNullable(options.get("visibility")), labels, environments);
+    return context.withSettings(settings(options));
+  }
+
+  /**
+   * Settings a fixture runs under: {@code default-token=read|write|unavailable} and
+   * {@code fork-pr-approval=<approval_policy>|unavailable}; anything not given is unavailable.
+   */
+  static RepoSettings settings(Map<String, String> options) {
+    RepoSettings unknown = RepoSettings.unknown("not in fixture");
+    String token = options.get("default-token");
+    Readable<WorkflowTokenDefaults> tokenDefaults = token == null || token.equals("unavailable")
+        ? Readable.unavailable(403, "403 Resource not accessible by integration")
+        : Readable.of(new WorkflowTokenDefaults(token, false));
+    String approval = options.get("fork-pr-approval");
+    Readable<String> forkApproval = approval == null || approval.equals("unavailable")
+        ? Readable.unavailable(403, "403 Resource not accessible by integration") : Readable.of(approval);
+    return new RepoSettings(tokenDefaults, forkApproval, unknown.runnerGroups(), unknown.runners());
   }
 
   public static Map<String, String> options(Path file) throws IOException {
