@@ -154,6 +154,14 @@ public final class WorkflowContext {
       return this;
     }
 
+    /** Adds a remark to the message without changing severity (e.g. what could not be evaluated). */
+    public Report note(String remark) {
+      if (remark != null) {
+        notes.add(remark);
+      }
+      return this;
+    }
+
     public Report related(Pos pos, String path) {
       related.add(new Location(file.path(), pos.line(), pos.column(), path));
       return this;

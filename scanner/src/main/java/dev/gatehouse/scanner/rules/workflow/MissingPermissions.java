@@ -2,6 +2,8 @@ package dev.gatehouse.scanner.rules.workflow;
 
 import dev.gatehouse.scanner.model.Job;
 import dev.gatehouse.scanner.model.Pos;
+import dev.gatehouse.scanner.model.Readable;
+import dev.gatehouse.scanner.model.WorkflowTokenDefaults;
 import dev.gatehouse.scanner.model.Workflow;
 import dev.gatehouse.scanner.rule.Confidence;
 import dev.gatehouse.scanner.rule.RuleInfo;
@@ -47,21 +49,38 @@ public final class MissingPermissions implements WorkflowRule {
     }
     if (bare.size() == workflow.jobs().size() && bare.size() > 1) {
       List<String> ids = bare.stream().map(Job::id).toList();
-      context.report("no permissions: block in this workflow or in any of its jobs (" + String.join(", ", ids)
+      correlate(context, context.report("no permissions: block in this workflow or in any of its jobs (" + String.join(", ", ids)
               + "): every job gets the repository default token. Add a top-level permissions: block "
               + "(e.g. contents: read) and grant more per job where needed")
           .at(onLine(workflow), "on")
-          .evidence("workflow")
+          .evidence("workflow"))
           .emit();
       return;
     }
     for (Job job : bare) {
-      context.report("job " + job.id() + " sets no permissions: and neither does the workflow: it gets the "
+      correlate(context, context.report("job " + job.id() + " sets no permissions: and neither does the workflow: it gets the "
               + "repository default token. Declare the scopes it needs (e.g. permissions: contents: read)")
           .at(job)
-          .evidence("job")
+          .evidence("job"))
           .emit();
     }
+  }
+
+  /**
+   * The default token decides what an undeclared job may do: write makes this high, read makes it
+   * low; when the setting could not be read the finding stays medium and says it was not evaluated.
+   */
+  private static WorkflowContext.Report correlate(WorkflowContext context, WorkflowContext.Report report) {
+    Readable<WorkflowTokenDefaults> token = context.repo().settings().tokenDefaults();
+    if (token instanceof Readable.Available<WorkflowTokenDefaults> t) {
+      if ("write".equals(t.value().defaultWorkflowPermissions())) {
+        return report.severity(Severity.HIGH, "the default workflow token of this repository is read-write");
+      }
+      if ("read".equals(t.value().defaultWorkflowPermissions())) {
+        return report.severity(Severity.LOW, "the default workflow token of this repository is read-only");
+      }
+    }
+    return report.severity(Severity.MEDIUM, null).note("default token not evaluated: " + token.reason());
   }
 
   /** The line of the top-level {@code on:} key (the value's position is one line lower for a mapping). */
