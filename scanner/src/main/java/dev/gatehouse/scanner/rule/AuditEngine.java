@@ -1,5 +1,6 @@
 package dev.gatehouse.scanner.rule;
 
+import dev.gatehouse.scanner.model.AuditedFile;
 import dev.gatehouse.scanner.model.SourceFile;
 import dev.gatehouse.scanner.parse.ParseResult;
 import dev.gatehouse.scanner.parse.WorkflowParser;
@@ -60,32 +61,45 @@ public final class AuditEngine {
 
   public List<Finding> auditFile(RepoContext repo, SourceFile source) {
     ParseResult result = parser.parse(source);
+    if (result instanceof ParseResult.Parsed parsed) {
+      return auditParsed(repo, parsed.file());
+    }
+    List<Finding> out = new ArrayList<>();
+    if (reportParseErrors) {
+      out.add(applyPolicy(WorkflowParseError.finding(repo, (ParseResult.Failed) result), repo, List.of(), LocalDate.now(clock)));
+    }
+    return out;
+  }
+
+  /** A file whose content could not be fetched (binary, too large): reported as not audited. */
+  public List<Finding> unreadable(RepoContext repo, String path, String problem) {
+    if (!reportParseErrors) {
+      return List.of();
+    }
+    ParseResult.Failed failed = new ParseResult.Failed(path, problem, dev.gatehouse.scanner.model.Pos.START);
+    return List.of(applyPolicy(WorkflowParseError.finding(repo, failed), repo, List.of(), LocalDate.now(clock)));
+  }
+
+  /** Audits a file already parsed (the service parses once for the inventory and the rules). */
+  public List<Finding> auditParsed(RepoContext repo, AuditedFile file) {
     List<Finding> raw = new ArrayList<>();
-    List<String> lines = List.of();
-    if (result instanceof ParseResult.Failed failed) {
-      if (reportParseErrors) {
-        raw.add(WorkflowParseError.finding(repo, failed));
-      }
-    } else if (result instanceof ParseResult.Parsed parsed) {
-      lines = parsed.file().lines();
-      Analysis analysis = new Analysis(parsed.file());
-      for (int i = 0; i < rules.size(); i++) {
-        WorkflowRule rule = rules.get(i);
-        RuleInfo info = infos.get(i);
-        try {
-          rule.check(new WorkflowContext(parsed.file(), repo, policy, info, analysis, raw::add));
-        } catch (RuntimeException e) {
-          raw.add(new Finding(info.id(), Severity.INFO, Confidence.HIGH,
-              "not evaluated: rule " + info.id() + " failed on this file (" + e.getClass().getSimpleName() + ")",
-              new Location(source.path(), 1, 1, ""), List.of(),
-              Fingerprints.of(info.id(), repo.fullName(), source.path(), "rule-failure", ""), null));
-        }
+    Analysis analysis = new Analysis(file);
+    for (int i = 0; i < rules.size(); i++) {
+      WorkflowRule rule = rules.get(i);
+      RuleInfo info = infos.get(i);
+      try {
+        rule.check(new WorkflowContext(file, repo, policy, info, analysis, raw::add));
+      } catch (RuntimeException e) {
+        raw.add(new Finding(info.id(), Severity.INFO, Confidence.HIGH,
+            "not evaluated: rule " + info.id() + " failed on this file (" + e.getClass().getSimpleName() + ")",
+            new Location(file.path(), 1, 1, ""), List.of(),
+            Fingerprints.of(info.id(), repo.fullName(), file.path(), "rule-failure", ""), null));
       }
     }
     LocalDate today = LocalDate.now(clock);
     List<Finding> out = new ArrayList<>(raw.size());
     for (Finding f : raw) {
-      out.add(applyPolicy(f, repo, lines, today));
+      out.add(applyPolicy(f, repo, file.lines(), today));
     }
     out.sort(ORDER);
     return out;
