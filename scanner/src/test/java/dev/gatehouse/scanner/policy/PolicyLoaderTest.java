@@ -36,6 +36,17 @@ class PolicyLoaderTest {
     assertThat(example.pinning().levelFor("github/codeql-action/init").level()).isEqualTo(PinLevel.REF_PIN);
     assertThat(example.pinning().levelFor("docker/login-action").level()).isEqualTo(PinLevel.HASH_PIN);
     assertThat(example.selfHostedLabels()).containsExactly("gpu_public");
+    assertThat(example.posture().allowedActions()).isEqualTo("selected");
+    assertThat(example.posture().githubOwnedAllowed()).isTrue();
+    assertThat(example.posture().allowlist()).contains("pypa/*");
+    assertThat(example.posture().shaPinningRequired()).isFalse();
+    assertThat(example.posture().defaultTokenPermissions()).isEqualTo("read");
+    assertThat(example.posture().canApprovePullRequests()).isFalse();
+    assertThat(example.posture().forkPrApproval()).isEqualTo("all_external_contributors");
+    assertThat(example.posture().privateForkPr().requireApproval()).isTrue();
+    assertThat(example.posture().runners().sensitiveLabels()).containsExactly("gpu");
+    assertThat(example.posture().runners().maxOfflineDays()).isEqualTo(14);
+    assertThat(example.posture().alertThreshold()).isEqualTo(Severity.HIGH);
     assertThat(example.exceptions()).singleElement().satisfies(e -> {
       assertThat(e.expires()).isEqualTo(LocalDate.of(2027, 3, 31));
       assertThat(e.matches("template-injection", "acme/release-tools", ".github/workflows/announce.yml", "post")).isTrue();
@@ -47,6 +58,7 @@ class PolicyLoaderTest {
       Policy strict = PolicyLoader.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       assertThat(strict.pinning().levelFor("actions/checkout").level()).isEqualTo(PinLevel.HASH_PIN);
       assertThat(strict.exceptions()).isEmpty();
+      assertThat(strict.posture()).isEqualTo(Policy.strict().posture());
     }
   }
 
@@ -67,5 +79,10 @@ class PolicyLoaderTest {
         .hasMessageContaining("is not a date");
     assertThatThrownBy(() -> PolicyLoader.parse("version: 2\n")).hasMessageContaining("unsupported version 2");
     assertThatThrownBy(() -> PolicyLoader.parse("pinning: [\n")).hasMessageContaining("invalid YAML");
+    assertThatThrownBy(() -> PolicyLoader.parse("token:\n  default-permissions: admin\n"))
+        .hasMessageContaining("token.default-permissions: 'admin' is not one of [read, write]");
+    assertThatThrownBy(() -> PolicyLoader.parse("runners:\n  ephemral: true\n")).hasMessageContaining("runners: unknown key 'ephemral'");
+    assertThatThrownBy(() -> PolicyLoader.parse("fork-pr:\n  private-repositories:\n    send-secrets: maybe\n"))
+        .hasMessageContaining("fork-pr.private-repositories.send-secrets: expected true or false");
   }
 }
