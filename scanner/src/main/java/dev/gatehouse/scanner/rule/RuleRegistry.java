@@ -1,6 +1,12 @@
 package dev.gatehouse.scanner.rule;
 
 import dev.gatehouse.scanner.rules.workflow.AiAgentUntrustedInput;
+import dev.gatehouse.scanner.rules.runner.RunnerGroupAllRepos;
+import dev.gatehouse.scanner.rules.runner.RunnerGroupAnyWorkflow;
+import dev.gatehouse.scanner.rules.runner.RunnerGroupPublicRepos;
+import dev.gatehouse.scanner.rules.runner.RunnerNonEphemeral;
+import dev.gatehouse.scanner.rules.runner.RunnerOnPublicRepo;
+import dev.gatehouse.scanner.rules.runner.RunnerStale;
 import dev.gatehouse.scanner.rules.settings.SettingNotEvaluated;
 import dev.gatehouse.scanner.rules.workflow.ArtifactPoisoning;
 import dev.gatehouse.scanner.rules.workflow.CachePoisoning;
@@ -14,6 +20,7 @@ import dev.gatehouse.scanner.rules.workflow.KnownCompromisedAction;
 import dev.gatehouse.scanner.rules.workflow.LongLivedPublishToken;
 import dev.gatehouse.scanner.rules.workflow.MissingPermissions;
 import dev.gatehouse.scanner.rules.workflow.OverprovisionedSecrets;
+import dev.gatehouse.scanner.rules.workflow.PublishWithoutApproval;
 import dev.gatehouse.scanner.rules.workflow.SecretsInUntrustedJob;
 import dev.gatehouse.scanner.rules.workflow.SecretsInherit;
 import dev.gatehouse.scanner.rules.workflow.SelfHostedUntrustedTrigger;
@@ -48,6 +55,7 @@ public final class RuleRegistry {
       new LongLivedPublishToken(),
       new MissingPermissions(),
       new OverprovisionedSecrets(),
+      new PublishWithoutApproval(),
       new SecretsInUntrustedJob(),
       new SecretsInherit(),
       new SelfHostedUntrustedTrigger(),
@@ -62,6 +70,12 @@ public final class RuleRegistry {
       new WorkflowParseError());
 
   private static final List<SettingsRule> SETTINGS_RULES = List.of(
+      new RunnerGroupAllRepos(),
+      new RunnerGroupAnyWorkflow(),
+      new RunnerGroupPublicRepos(),
+      new RunnerNonEphemeral(),
+      new RunnerOnPublicRepo(),
+      new RunnerStale(),
       new SettingNotEvaluated());
 
   private static final Map<String, RuleInfo> INFO = new LinkedHashMap<>();

@@ -9,6 +9,8 @@ import dev.gatehouse.scanner.policy.PolicyLoader;
 import dev.gatehouse.scanner.rule.AuditEngine;
 import dev.gatehouse.scanner.rule.Finding;
 import dev.gatehouse.scanner.model.Readable;
+import dev.gatehouse.scanner.model.Runner;
+import dev.gatehouse.scanner.model.RunnerGroup;
 import dev.gatehouse.scanner.model.WorkflowTokenDefaults;
 import dev.gatehouse.scanner.rule.RepoContext;
 import dev.gatehouse.scanner.rule.RepoSettings;
@@ -37,16 +39,23 @@ import java.util.stream.Stream;
  * non-marker line, and every finding needs a marker.
  *
  * <p>A fixture may start with {@code # fixture: key=value ...} lines to describe its context:
- * {@code visibility=public|private}, {@code runner-labels=a,b}, {@code reviewed-environments=a,b},
+ * {@code visibility=public|private}, {@code runner-labels=a,b}, {@code reviewed-environments=a,!b|none} (a
+ * requires reviewers, b exists without them; none: no environment exists),
  * {@code policy=file.yml} (next to the fixture), {@code repo=owner/name}, and the settings the
  * workflow runs under: {@code default-token=read|write|unavailable},
- * {@code fork-pr-approval=<approval_policy>|unavailable}. Fixtures named
+ * {@code fork-pr-approval=<approval_policy>|unavailable}, {@code runners=<spec>,...|none|unavailable}
+ * (see {@link #runners(String)}). Fixtures named
  * {@code *.action.yml} are audited as action metadata ({@code action.yml}).
  */
 public final class RuleHarness {
 
   /** Fixed day for exception expiry checks in fixtures. */
   public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T12:00:00Z"), ZoneOffset.UTC);
+
+  /** The two groups fixture runners sit in: the default group, and one that allows public repositories. */
+  private static final List<RunnerGroup> RUNNER_GROUPS = List.of(
+      new RunnerGroup(1, "Default", "all", true, false, false, false, List.of(), Readable.notApplicable("visibility all")),
+      new RunnerGroup(2, "public-pool", "all", false, false, true, false, List.of(), Readable.notApplicable("visibility all")));
 
   private RuleHarness() {}
 
@@ -110,9 +119,22 @@ public final class RuleHarness {
 
   /** Findings of the rule on one fixture, for assertions on severity and message. */
   public static List<Finding> run(WorkflowRule rule, Path file) {
+    return run(rule, file, "");
+  }
+
+  /**
+   * Findings of the rule on one fixture with {@code header} ({@code key=value ...}, as in a
+   * {@code # fixture:} line) overriding the fixture's own options: one workflow under other settings.
+   */
+  public static List<Finding> run(WorkflowRule rule, String fixture, String header) {
+    return run(rule, fixtures(rule.info().id()).resolve(fixture), header);
+  }
+
+  private static List<Finding> run(WorkflowRule rule, Path file, String header) {
     try {
       byte[] content = Files.readAllBytes(file);
       Map<String, String> options = options(file);
+      options.putAll(pairs(header));
       Policy policy = options.containsKey("policy")
           ? PolicyLoader.load(file.resolveSibling(options.get("policy")))
           : Policy.strict();
@@ -134,16 +156,19 @@ public final class RuleHarness {
   static RepoContext context(Map<String, String> options) {
     Optional<Set<String>> labels = Optional.ofNullable(options.get("runner-labels"))
         .map(v -> Set.copyOf(Arrays.asList(v.split(","))));
+    // "!name": the environment exists without required reviewers; "none": environments known, none exists
     Optional<Map<String, Boolean>> environments = Optional.ofNullable(options.get("reviewed-environments"))
-        .map(v -> Arrays.stream(v.split(",")).collect(Collectors.toMap(e -> e, e -> Boolean.TRUE)));
+        .map(v -> v.equals("none") ? Map.<String, Boolean>of() : Arrays.stream(v.split(","))
+            .collect(Collectors.toMap(e -> e.startsWith("!") ? e.substring(1) : e, e -> !e.startsWith("!"))));
     RepoContext context = new RepoContext(options.getOrDefault("repo", "acme/fixture"),
         Optional.ofNullable(options.get("visibility")), labels, environments);
     return context.withSettings(settings(options));
   }
 
   /**
-   * Settings a fixture runs under: {@code default-token=read|write|unavailable} and
-   * {@code fork-pr-approval=<approval_policy>|unavailable}; anything not given is unavailable.
+   * Settings a fixture runs under: {@code default-token=read|write|unavailable},
+   * {@code fork-pr-approval=<approval_policy>|unavailable} and {@code runners=...}; anything not
+   * given is unavailable.
    */
   static RepoSettings settings(Map<String, String> options) {
     RepoSettings unknown = RepoSettings.unknown("not in fixture");
@@ -154,7 +179,35 @@ public final class RuleHarness {
     String approval = options.get("fork-pr-approval");
     Readable<String> forkApproval = approval == null || approval.equals("unavailable")
         ? Readable.unavailable(403, "403 Resource not accessible by integration") : Readable.of(approval);
-    return new RepoSettings(tokenDefaults, forkApproval, unknown.runnerGroups(), unknown.runners());
+    String runners = options.get("runners");
+    if (runners == null || runners.equals("unavailable")) {
+      return new RepoSettings(tokenDefaults, forkApproval, unknown.runnerGroups(), unknown.runners());
+    }
+    return new RepoSettings(tokenDefaults, forkApproval, Readable.of(RUNNER_GROUPS), Readable.of(runners(runners)));
+  }
+
+  /**
+   * Runners from {@code runners=}: comma-separated {@code [name@]label+label[:ephemeral][:public]}.
+   * A runner is non-ephemeral unless {@code :ephemeral} is given, and sits in group 'Default'
+   * (id 1) unless {@code :public} puts it in 'public-pool' (id 2, allows public repositories);
+   * unnamed runners are called runner-1, runner-2, ... {@code none} means no runner is registered.
+   * Example: {@code runners=gpu-1@self-hosted+gpu:public,self-hosted+linux:ephemeral}.
+   */
+  static List<Runner> runners(String spec) {
+    if (spec.equals("none")) {
+      return List.of();
+    }
+    List<Runner> runners = new ArrayList<>();
+    String[] entries = spec.split(",");
+    for (int i = 0; i < entries.length; i++) {
+      String entry = entries[i];
+      int at = entry.indexOf('@');
+      String name = at < 0 ? "runner-" + (i + 1) : entry.substring(0, at);
+      List<String> parts = Arrays.asList(entry.substring(at + 1).split(":"));
+      runners.add(new Runner(100 + i, name, "linux", "online", false, parts.contains("ephemeral"), "2.330.0",
+          Arrays.asList(parts.get(0).split("\\+")), parts.contains("public") ? 2L : 1L));
+    }
+    return runners;
   }
 
   public static Map<String, String> options(Path file) throws IOException {
@@ -164,11 +217,17 @@ public final class RuleHarness {
       if (!s.startsWith("# fixture:")) {
         continue;
       }
-      for (String pair : s.substring("# fixture:".length()).trim().split("\\s+")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          options.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
+      options.putAll(pairs(s.substring("# fixture:".length())));
+    }
+    return options;
+  }
+
+  private static Map<String, String> pairs(String text) {
+    Map<String, String> options = new HashMap<>();
+    for (String pair : text.trim().split("\\s+")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        options.put(pair.substring(0, eq), pair.substring(eq + 1));
       }
     }
     return options;

@@ -5,6 +5,7 @@ import dev.gatehouse.scanner.model.RunsOn;
 import dev.gatehouse.scanner.model.Workflow;
 import dev.gatehouse.scanner.rule.Confidence;
 import dev.gatehouse.scanner.rule.Gates;
+import dev.gatehouse.scanner.rule.RepoSettings;
 import dev.gatehouse.scanner.rule.RuleInfo;
 import dev.gatehouse.scanner.rule.Severity;
 import dev.gatehouse.scanner.rule.Target;
@@ -13,7 +14,7 @@ import dev.gatehouse.scanner.rule.WorkflowContext;
 import dev.gatehouse.scanner.rule.WorkflowRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -70,13 +71,22 @@ public final class SelfHostedUntrustedTrigger implements WorkflowRule {
       if (events.isEmpty() || lane == null) {
         continue;
       }
+      RepoSettings settings = context.repo().settings();
+      List<String> unchecked = java.util.stream.Stream.of(RunnerCorrelation.uncheckedRunners(settings),
+          RunnerCorrelation.uncheckedApproval(settings, events)).filter(Objects::nonNull).toList();
       WorkflowContext.Report report = context.report("Job '" + job.id() + "' runs on " + lane.why() + " and can be started by a fork's "
               + "pull request (" + String.join(", ", events) + "): the fork's code runs on that machine. Use a GitHub-hosted runner "
-              + "for untrusted code, or an ephemeral runner in a group that does not allow public repositories")
+              + "for untrusted code, or an ephemeral runner in a group that does not allow public repositories"
+              + (unchecked.isEmpty() ? "" : "; not evaluated: " + String.join("; ", unchecked)))
           .at(job.runsOn().pos(), job.path() + ".runs-on")
           .evidence(lane.label())
           .confidence(lane.confidence());
       Severity severity = Severity.HIGH;
+      String risky = RunnerCorrelation.riskyRunner(settings, job.runsOn(), lane.label());
+      if (risky != null) {
+        severity = Severity.CRITICAL;
+        report.severity(severity, risky);
+      }
       if (MANAGED.matcher(lane.label()).matches()) {
         severity = severity.lowered();
         report.severity(severity, "'" + lane.label() + "' looks like a managed runner service, which starts a fresh VM per job");
@@ -85,6 +95,11 @@ public final class SelfHostedUntrustedTrigger implements WorkflowRule {
       if (gate != null) {
         severity = severity.lowered();
         report.severity(severity, gate);
+      }
+      String approval = RunnerCorrelation.approval(settings, events);
+      if (approval != null) {
+        severity = severity.lowered();
+        report.severity(severity, approval);
       }
       String missing = unregistered(context, job.runsOn());
       if (missing != null) {

@@ -56,4 +56,50 @@ class SelfHostedUntrustedTriggerTest {
       assertThat(f.message()).contains("'gpu_public' is self-hosted by policy", "issue_comment");
     });
   }
+
+  @Test
+  void oneWorkflowUnderDifferentRunnerAndApprovalSettings() {
+    String file = "positive-approval.yml";
+    assertThat(RuleHarness.run(rule, file, "")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+      assertThat(f.message()).contains("waits for a maintainer's approval", "approval_policy: all_external_contributors");
+    });
+    assertThat(RuleHarness.run(rule, file, "runners=ci-1@self-hosted+linux fork-pr-approval=first_time_contributors"))
+        .singleElement().satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+          assertThat(f.message()).contains("runner 'ci-1' can take this job and is not ephemeral").doesNotContain("approval");
+        });
+    assertThat(RuleHarness.run(rule, file, "runners=oss-1@self-hosted+LINUX:ephemeral:public")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).as("critical, then one step lower for approval").isEqualTo(Severity.HIGH);
+      assertThat(f.message()).contains("runner 'oss-1' can take this job and is in runner group 'public-pool', which allows "
+          + "public repositories", "approval_policy: all_external_contributors");
+    });
+    assertThat(RuleHarness.run(rule, file, "runners=self-hosted+linux:ephemeral fork-pr-approval=first_time_contributors"))
+        .singleElement().satisfies(f -> {
+          assertThat(f.severity()).isEqualTo(Severity.HIGH);
+          assertThat(f.message()).doesNotContain("not evaluated", "runner '");
+        });
+    assertThat(RuleHarness.run(rule, file, "runners=unavailable fork-pr-approval=unavailable")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.HIGH);
+      assertThat(f.message()).contains("not evaluated: the runner registrations could not be checked (",
+          "the fork-PR approval policy could not be checked (403 Resource not accessible by integration)");
+    });
+  }
+
+  @Test
+  void approvalDoesNotLowerPrivilegedTriggers() {
+    assertThat(RuleHarness.run(rule, "positive-runner-persistent.yml")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+      assertThat(f.message()).contains("pull_request_target", "runner 'build-1' can take this job and is not ephemeral")
+          .doesNotContain("approval");
+    });
+  }
+
+  @Test
+  void aRunnerInAPublicGroupMatchesByLabelsOrGroup() {
+    List<Finding> f = RuleHarness.run(rule, "positive-runner-public-group.yml");
+    assertThat(f).extracting(Finding::severity).containsExactly(Severity.CRITICAL, Severity.CRITICAL, Severity.HIGH);
+    assertThat(f.get(0).message()).contains("runner 'gpu-1'", "group 'public-pool', which allows public repositories");
+    assertThat(f.get(1).message()).contains("runner 'gpu-1'");
+  }
 }
