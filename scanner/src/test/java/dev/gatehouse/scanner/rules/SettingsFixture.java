@@ -112,16 +112,16 @@ public final class SettingsFixture {
     List<RepoSnapshot> repos = new ArrayList<>();
     Map<String, List<AuditedFile>> files = new LinkedHashMap<>();
     List<RepositoryInfo> infos = new ArrayList<>();
+    Map<Long, Instant> offlineSince = new HashMap<>();
     int index = 0;
     for (Node repoNode : items(top.get("repos"))) {
-      RepoSnapshot repo = repo(org, keys(repoNode), ++index, files);
+      RepoSnapshot repo = repo(org, keys(repoNode), ++index, files, offlineSince);
       repos.add(repo);
       infos.add(repo.repository());
       lines.put("/repos/" + repo.repository().fullName(), line(repoNode));
     }
 
     Map<Long, Long> groupOf = new HashMap<>();
-    Map<Long, Instant> offlineSince = new HashMap<>();
     List<RunnerGroup> groups = new ArrayList<>();
     Readable<List<RunnerGroup>> groupsValue;
     if (orgNode.get("runner_groups") instanceof SequenceNode seq) {
@@ -153,7 +153,8 @@ public final class SettingsFixture {
     return new Loaded(new OrgScan(snapshot, repos, parsed, ActionInventory.of(parsed), offlineSince, at), policy, Map.copyOf(lines));
   }
 
-  private RepoSnapshot repo(String org, Map<String, Node> m, int index, Map<String, List<AuditedFile>> files) {
+  private RepoSnapshot repo(String org, Map<String, Node> m, int index, Map<String, List<AuditedFile>> files,
+      Map<Long, Instant> offlineSince) {
     String name = scalar(m.get("name"));
     String full = org + "/" + name;
     boolean empty = m.containsKey("empty") && Boolean.parseBoolean(scalar(m.get("empty")));
@@ -174,7 +175,6 @@ public final class SettingsFixture {
       }
     }
     files.put(full, audited);
-    Map<Long, Instant> ignored = new HashMap<>();
     return new RepoSnapshot(info, info.headSha(), false, Readable.of(blobs),
         readable(m.get("actions_permissions"), Resources.repoPermissions(full), Settings::permissions),
         readable(m.get("selected_actions"), Resources.repoSelectedActions(full), Settings::selectedActions),
@@ -182,7 +182,7 @@ public final class SettingsFixture {
         Readable.notApplicable("read at organization level"),
         readable(m.get("fork_pr_workflows_private_repos"), Resources.repoPrivateForkPr(full), Settings::privateForkPr),
         readable(m.get("access"), Resources.repoAccess(full), j -> j.path("access_level").asText(null)),
-        runners(m.get("runners"), id -> Resources.repoRunner(full, id), Resources.repoRunners(full), ignored),
+        runners(m.get("runners"), id -> Resources.repoRunner(full, id), Resources.repoRunners(full), offlineSince),
         environments(m.get("environments"), full));
   }
 
