@@ -1,6 +1,17 @@
 package dev.gatehouse.scanner.rule;
 
 import dev.gatehouse.scanner.rules.workflow.AiAgentUntrustedInput;
+import dev.gatehouse.scanner.rules.settings.ActionsAllowedAll;
+import dev.gatehouse.scanner.rules.settings.ActionsAllowlistOutsidePolicy;
+import dev.gatehouse.scanner.rules.settings.ActionsAllowlistStale;
+import dev.gatehouse.scanner.rules.settings.ActionsCanApprovePrs;
+import dev.gatehouse.scanner.rules.settings.ActionsEnabledAllRepos;
+import dev.gatehouse.scanner.rules.settings.ActionsUsedNotAllowed;
+import dev.gatehouse.scanner.rules.settings.DefaultTokenWritable;
+import dev.gatehouse.scanner.rules.settings.ForkPrApprovalWeak;
+import dev.gatehouse.scanner.rules.settings.PrivateForkPrSecrets;
+import dev.gatehouse.scanner.rules.settings.SelfHostedRunnersAllRepos;
+import dev.gatehouse.scanner.rules.settings.ShaPinningSettingMismatch;
 import dev.gatehouse.scanner.rules.settings.SettingNotEvaluated;
 import dev.gatehouse.scanner.rules.workflow.ArtifactPoisoning;
 import dev.gatehouse.scanner.rules.workflow.CachePoisoning;
@@ -62,7 +73,18 @@ public final class RuleRegistry {
       new WorkflowParseError());
 
   private static final List<SettingsRule> SETTINGS_RULES = List.of(
-      new SettingNotEvaluated());
+      new ActionsAllowedAll(),
+      new ActionsAllowlistOutsidePolicy(),
+      new ActionsAllowlistStale(),
+      new ActionsCanApprovePrs(),
+      new ActionsEnabledAllRepos(),
+      new ActionsUsedNotAllowed(),
+      new DefaultTokenWritable(),
+      new ForkPrApprovalWeak(),
+      new PrivateForkPrSecrets(),
+      new SelfHostedRunnersAllRepos(),
+      new SettingNotEvaluated(),
+      new ShaPinningSettingMismatch());
 
   private static final Map<String, RuleInfo> INFO = new LinkedHashMap<>();
 
