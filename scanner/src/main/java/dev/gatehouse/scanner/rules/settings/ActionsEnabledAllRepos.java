@@ -17,7 +17,7 @@ import java.util.List;
  */
 @RuleInfo(
     id = "actions-enabled-all-repos",
-    summary = "github actions is enabled for every repository where the policy expects a selection",
+    summary = "actions is enabled for every repository where the policy expects a selection",
     severity = Severity.LOW,
     confidence = Confidence.HIGH,
     target = Target.SETTINGS)

@@ -17,7 +17,7 @@ import java.util.List;
  */
 @RuleInfo(
     id = "fork-pr-approval-weak",
-    summary = "fork pull request workflows run without approval for contributors the policy covers",
+    summary = "fork pull request approval covers fewer contributors than the policy requires",
     severity = Severity.HIGH,
     confidence = Confidence.HIGH,
     target = Target.SETTINGS)
