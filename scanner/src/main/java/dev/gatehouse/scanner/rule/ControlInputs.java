@@ -17,7 +17,8 @@ public final class ControlInputs {
   /** One input of a scan: what it is, where GitHub reports it, its value, and the controls that read it. */
   public record Input(String subject, String resource, String what, Readable<?> value, List<String> controls) {}
 
-  static final List<String> ORG_PERMISSIONS = List.of("actions-allowed-all", "actions-enabled-all-repos", "sha-pinning-setting-mismatch");
+  static final List<String> ORG_PERMISSIONS = List.of("actions-allowed-all", "actions-enabled-all-repos", "sha-pinning-setting-mismatch",
+      "actions-used-not-allowed", "actions-allowlist-stale");
   static final List<String> ALLOWLIST = List.of("actions-allowlist-outside-policy", "actions-allowlist-stale", "actions-used-not-allowed");
   static final List<String> TOKEN = List.of("default-token-writable", "actions-can-approve-prs", "missing-permissions");
   static final List<String> FORK_APPROVAL = List.of("fork-pr-approval-weak", "self-hosted-untrusted-trigger");
@@ -27,10 +28,14 @@ public final class ControlInputs {
       "runner-non-ephemeral", "self-hosted-untrusted-trigger");
   static final List<String> ORG_RUNNERS = List.of("runner-non-ephemeral", "runner-stale", "runner-group-any-workflow",
       "self-hosted-untrusted-trigger");
-  static final List<String> REPO_PERMISSIONS = List.of("actions-allowed-all", "sha-pinning-setting-mismatch");
+  static final List<String> REPO_PERMISSIONS = List.of("actions-allowed-all", "sha-pinning-setting-mismatch",
+      "actions-used-not-allowed", "actions-allowlist-stale");
   static final List<String> REPO_RUNNERS = List.of("runner-on-public-repo", "runner-non-ephemeral", "runner-stale");
   static final List<String> ENVIRONMENTS = List.of("publish-without-approval");
-  static final List<String> FILES = List.of("every workflow rule");
+  /** Unreadable workflow files leave every workflow rule, and the inventory-based allowlist rules, unevaluated. */
+  static final List<String> FILES = java.util.stream.Stream.concat(
+      RuleRegistry.workflowRules().stream().map(r -> r.info().id()),
+      java.util.stream.Stream.of("actions-allowlist-stale", "actions-used-not-allowed")).toList();
 
   private ControlInputs() {}
 

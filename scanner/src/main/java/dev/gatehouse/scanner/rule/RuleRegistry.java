@@ -1,13 +1,24 @@
 package dev.gatehouse.scanner.rule;
 
-import dev.gatehouse.scanner.rules.workflow.AiAgentUntrustedInput;
 import dev.gatehouse.scanner.rules.runner.RunnerGroupAllRepos;
 import dev.gatehouse.scanner.rules.runner.RunnerGroupAnyWorkflow;
 import dev.gatehouse.scanner.rules.runner.RunnerGroupPublicRepos;
 import dev.gatehouse.scanner.rules.runner.RunnerNonEphemeral;
 import dev.gatehouse.scanner.rules.runner.RunnerOnPublicRepo;
 import dev.gatehouse.scanner.rules.runner.RunnerStale;
+import dev.gatehouse.scanner.rules.settings.ActionsAllowedAll;
+import dev.gatehouse.scanner.rules.settings.ActionsAllowlistOutsidePolicy;
+import dev.gatehouse.scanner.rules.settings.ActionsAllowlistStale;
+import dev.gatehouse.scanner.rules.settings.ActionsCanApprovePrs;
+import dev.gatehouse.scanner.rules.settings.ActionsEnabledAllRepos;
+import dev.gatehouse.scanner.rules.settings.ActionsUsedNotAllowed;
+import dev.gatehouse.scanner.rules.settings.DefaultTokenWritable;
+import dev.gatehouse.scanner.rules.settings.ForkPrApprovalWeak;
+import dev.gatehouse.scanner.rules.settings.PrivateForkPrSecrets;
+import dev.gatehouse.scanner.rules.settings.SelfHostedRunnersAllRepos;
 import dev.gatehouse.scanner.rules.settings.SettingNotEvaluated;
+import dev.gatehouse.scanner.rules.settings.ShaPinningSettingMismatch;
+import dev.gatehouse.scanner.rules.workflow.AiAgentUntrustedInput;
 import dev.gatehouse.scanner.rules.workflow.ArtifactPoisoning;
 import dev.gatehouse.scanner.rules.workflow.CachePoisoning;
 import dev.gatehouse.scanner.rules.workflow.CredentialPersistence;
@@ -70,13 +81,24 @@ public final class RuleRegistry {
       new WorkflowParseError());
 
   private static final List<SettingsRule> SETTINGS_RULES = List.of(
+      new ActionsAllowedAll(),
+      new ActionsAllowlistOutsidePolicy(),
+      new ActionsAllowlistStale(),
+      new ActionsCanApprovePrs(),
+      new ActionsEnabledAllRepos(),
+      new ActionsUsedNotAllowed(),
+      new DefaultTokenWritable(),
+      new ForkPrApprovalWeak(),
+      new PrivateForkPrSecrets(),
       new RunnerGroupAllRepos(),
       new RunnerGroupAnyWorkflow(),
       new RunnerGroupPublicRepos(),
       new RunnerNonEphemeral(),
       new RunnerOnPublicRepo(),
       new RunnerStale(),
-      new SettingNotEvaluated());
+      new SelfHostedRunnersAllRepos(),
+      new SettingNotEvaluated(),
+      new ShaPinningSettingMismatch());
 
   private static final Map<String, RuleInfo> INFO = new LinkedHashMap<>();
 
