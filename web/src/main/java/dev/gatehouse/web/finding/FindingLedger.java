@@ -1,0 +1,123 @@
+package dev.gatehouse.web.finding;
+
+import dev.gatehouse.scanner.rule.Finding;
+import dev.gatehouse.scanner.rule.Suppression;
+import dev.gatehouse.web.org.OrganizationEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Merges what a scan found for one subject (a repository, or the organization's settings) into
+ * the findings history by fingerprint: new findings are opened, seen ones stay open (severity
+ * and suppression changes recorded), fixed ones that come back are reintroduced, and open ones
+ * that are gone are fixed — but only when the subject was audited completely, so an unreadable
+ * file never makes its findings look fixed.
+ */
+@ApplicationScoped
+public class FindingLedger {
+
+  /** What one merge changed. */
+  public record Outcome(int opened, int stillOpen, int fixed, int reintroduced, int severityChanged) {}
+
+  @Transactional
+  public Outcome merge(long organizationId, long scanId, Instant at, String subject, List<Finding> findings, boolean complete) {
+    OrganizationEntity org = OrganizationEntity.getEntityManager().getReference(OrganizationEntity.class, organizationId);
+    Map<String, FindingEntity> known = new HashMap<>();
+    FindingEntity.<FindingEntity>list("organization.id = ?1 and subject = ?2", organizationId, subject)
+        .forEach(f -> known.put(f.fingerprint, f));
+    Set<String> seen = new HashSet<>();
+    int opened = 0;
+    int stillOpen = 0;
+    int reintroduced = 0;
+    int severityChanged = 0;
+    for (Finding f : findings) {
+      if (!seen.add(f.fingerprint())) {
+        continue; // the same identity twice in one scan is one finding
+      }
+      FindingEntity row = known.get(f.fingerprint());
+      if (row == null) {
+        row = new FindingEntity();
+        row.organization = org;
+        row.subject = subject;
+        row.fingerprint = f.fingerprint();
+        row.firstSeenScanId = scanId;
+        row.firstSeenAt = at;
+        row.status = FindingEntity.OPEN;
+        copy(row, f, scanId, at);
+        row.persist();
+        FindingEventEntity.of(row, scanId, at, "new", null, row.severity).persist();
+        opened++;
+        continue;
+      }
+      if (FindingEntity.FIXED.equals(row.status)) {
+        row.status = FindingEntity.OPEN;
+        row.reintroducedCount++;
+        row.fixedAt = null;
+        row.fixedScanId = null;
+        FindingEventEntity.of(row, scanId, at, "reintroduced", FindingEntity.FIXED, FindingEntity.OPEN).persist();
+        reintroduced++;
+      } else {
+        stillOpen++;
+      }
+      String severity = f.severity().id();
+      if (!severity.equals(row.severity)) {
+        FindingEventEntity.of(row, scanId, at, "severity_changed", row.severity, severity).persist();
+        severityChanged++;
+      }
+      String before = suppression(row.suppressionKind, row.suppressionReason, row.suppressionOwner);
+      String after = f.suppression() == null ? null : suppression(kind(f.suppression()), f.suppression().reason(), f.suppression().owner());
+      if (!Objects.equals(before, after)) {
+        FindingEventEntity.of(row, scanId, at, after == null ? "unsuppressed" : "suppressed", before, after).persist();
+      }
+      copy(row, f, scanId, at);
+    }
+    int fixed = 0;
+    if (complete) {
+      for (FindingEntity row : known.values()) {
+        if (FindingEntity.OPEN.equals(row.status) && !seen.contains(row.fingerprint)) {
+          row.status = FindingEntity.FIXED;
+          row.fixedAt = at;
+          row.fixedScanId = scanId;
+          FindingEventEntity.of(row, scanId, at, "fixed", FindingEntity.OPEN, FindingEntity.FIXED).persist();
+          fixed++;
+        }
+      }
+    }
+    return new Outcome(opened, stillOpen, fixed, reintroduced, severityChanged);
+  }
+
+  private static void copy(FindingEntity row, Finding f, long scanId, Instant at) {
+    row.ruleId = f.ruleId();
+    row.severity = f.severity().id();
+    row.confidence = f.confidence().id();
+    row.message = f.message();
+    row.file = f.location().file();
+    row.line = f.location().line();
+    row.column = f.location().column();
+    row.path = f.location().path() == null ? "" : f.location().path();
+    Suppression s = f.suppression();
+    row.suppressionKind = s == null ? null : kind(s);
+    row.suppressionReason = s == null ? null : s.reason();
+    row.suppressionOwner = s == null ? null : s.owner();
+    row.suppressionExpires = s == null ? null : s.expires();
+    row.lastSeenScanId = scanId;
+    row.lastSeenAt = at;
+  }
+
+  private static String kind(Suppression s) {
+    return s.kind().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Who suppressed it and why, as recorded in the event log. */
+  private static String suppression(String kind, String reason, String owner) {
+    return kind == null ? null : kind + ": " + reason + (owner == null ? "" : " (" + owner + ")");
+  }
+}
