@@ -5,6 +5,7 @@ create table finding (
     id                  bigserial primary key,
     organization_id     bigint      not null references organization (id),
     subject             text        not null,  -- repository full name, or the organization login
+    scope               text        not null check (scope in ('workflow', 'settings')),
     fingerprint         text        not null,
     rule_id             text        not null,
     severity            text        not null check (severity in ('info', 'low', 'medium', 'high', 'critical')),
@@ -30,7 +31,7 @@ create table finding (
 );
 
 create index finding_org_status_severity on finding (organization_id, status, severity);
-create index finding_org_subject on finding (organization_id, subject, status);
+create index finding_org_subject on finding (organization_id, subject, scope, status);
 create index finding_org_rule on finding (organization_id, rule_id, status);
 create index finding_first_seen on finding (organization_id, first_seen_at);
 

@@ -33,6 +33,10 @@ public class FindingEntity extends PanacheEntityBase {
   @Column(nullable = false)
   public String subject;
 
+  /** {@code workflow} (from files) or {@code settings} (settings and runner rules): merged separately. */
+  @Column(nullable = false)
+  public String scope;
+
   @Column(nullable = false)
   public String fingerprint;
 

@@ -15,7 +15,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Merges what a scan found for one subject (a repository, or the organization's settings) into
+ * Merges what a scan found for one subject (a repository, or the organization) and scope
+ * (findings from its workflow files, or from its settings and runners, which a scan audits at
+ * different times) into
  * the findings history by fingerprint: new findings are opened, seen ones stay open (severity
  * and suppression changes recorded), fixed ones that come back are reintroduced, and open ones
  * that are gone are fixed — but only when the subject was audited completely, so an unreadable
@@ -24,14 +26,24 @@ import java.util.Set;
 @ApplicationScoped
 public class FindingLedger {
 
+  /** Which rules produced the findings of a merge. */
+  public enum Scope {
+    WORKFLOW, SETTINGS;
+
+    String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /** What one merge changed. */
   public record Outcome(int opened, int stillOpen, int fixed, int reintroduced, int severityChanged) {}
 
   @Transactional
-  public Outcome merge(long organizationId, long scanId, Instant at, String subject, List<Finding> findings, boolean complete) {
+  public Outcome merge(long organizationId, long scanId, Instant at, String subject, Scope scope, List<Finding> findings,
+      boolean complete) {
     OrganizationEntity org = OrganizationEntity.getEntityManager().getReference(OrganizationEntity.class, organizationId);
     Map<String, FindingEntity> known = new HashMap<>();
-    FindingEntity.<FindingEntity>list("organization.id = ?1 and subject = ?2", organizationId, subject)
+    FindingEntity.<FindingEntity>list("organization.id = ?1 and subject = ?2 and scope = ?3", organizationId, subject, scope.id())
         .forEach(f -> known.put(f.fingerprint, f));
     Set<String> seen = new HashSet<>();
     int opened = 0;
@@ -47,6 +59,7 @@ public class FindingLedger {
         row = new FindingEntity();
         row.organization = org;
         row.subject = subject;
+        row.scope = scope.id();
         row.fingerprint = f.fingerprint();
         row.firstSeenScanId = scanId;
         row.firstSeenAt = at;

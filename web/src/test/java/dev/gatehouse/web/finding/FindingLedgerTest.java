@@ -70,12 +70,12 @@ class FindingLedgerTest {
     long[] ids = orgAndScans("ledger-org", 4);
     long org = ids[0];
     Instant t1 = Instant.parse("2026-11-01T02:00:00Z");
-    FindingLedger.Outcome first = ledger.merge(org, ids[1], t1, "ledger-org/web",
+    FindingLedger.Outcome first = ledger.merge(org, ids[1], t1, "ledger-org/web", FindingLedger.Scope.WORKFLOW,
         List.of(finding("aaa", Severity.HIGH, null), finding("bbb", Severity.MEDIUM, null), finding("aaa", Severity.HIGH, null)), true);
     assertThat(first).isEqualTo(new FindingLedger.Outcome(2, 0, 0, 0, 0));
 
     Suppression exception = new Suppression(Suppression.Kind.EXCEPTION, "accepted until the rewrite", "sec@acme.example", LocalDate.of(2027, 1, 31));
-    FindingLedger.Outcome second = ledger.merge(org, ids[2], t1.plusSeconds(86400), "ledger-org/web",
+    FindingLedger.Outcome second = ledger.merge(org, ids[2], t1.plusSeconds(86400), "ledger-org/web", FindingLedger.Scope.WORKFLOW,
         List.of(finding("aaa", Severity.CRITICAL, exception)), true);
     assertThat(second).isEqualTo(new FindingLedger.Outcome(0, 1, 1, 0, 1));
     FindingEntity bbb = row(org, "bbb");
@@ -88,11 +88,11 @@ class FindingLedgerTest {
     assertThat(aaa.lastSeenScanId).isEqualTo(ids[2]);
 
     // An incomplete audit of the subject (a file could not be read) never marks findings fixed.
-    FindingLedger.Outcome partial = ledger.merge(org, ids[3], t1.plusSeconds(2 * 86400), "ledger-org/web", List.of(), false);
+    FindingLedger.Outcome partial = ledger.merge(org, ids[3], t1.plusSeconds(2 * 86400), "ledger-org/web", FindingLedger.Scope.WORKFLOW, List.of(), false);
     assertThat(partial.fixed()).isZero();
     assertThat(row(org, "aaa").status).isEqualTo("open");
 
-    FindingLedger.Outcome back = ledger.merge(org, ids[4], t1.plusSeconds(3 * 86400), "ledger-org/web",
+    FindingLedger.Outcome back = ledger.merge(org, ids[4], t1.plusSeconds(3 * 86400), "ledger-org/web", FindingLedger.Scope.WORKFLOW,
         List.of(finding("aaa", Severity.CRITICAL, exception), finding("bbb", Severity.MEDIUM, null)), true);
     assertThat(back.reintroduced()).isEqualTo(1);
     FindingEntity again = row(org, "bbb");
@@ -105,11 +105,12 @@ class FindingLedgerTest {
   }
 
   @Test
-  void subjectsAreIndependent() {
+  void subjectsAndScopesAreIndependent() {
     long[] ids = orgAndScans("ledger-two", 2);
     Instant t = Instant.parse("2026-11-02T02:00:00Z");
-    ledger.merge(ids[0], ids[1], t, "ledger-two/a", List.of(finding("a1", Severity.LOW, null)), true);
-    ledger.merge(ids[0], ids[2], t, "ledger-two/b", List.of(), true);
+    ledger.merge(ids[0], ids[1], t, "ledger-two/a", FindingLedger.Scope.WORKFLOW, List.of(finding("a1", Severity.LOW, null)), true);
+    ledger.merge(ids[0], ids[2], t, "ledger-two/b", FindingLedger.Scope.WORKFLOW, List.of(), true);
+    ledger.merge(ids[0], ids[2], t, "ledger-two/a", FindingLedger.Scope.SETTINGS, List.of(), true);
     assertThat(row(ids[0], "a1").status).isEqualTo("open");
   }
 }
