@@ -53,13 +53,13 @@ public final class ControlInputs {
     inputs.add(new Input(org, Resources.orgRunners(org), "the organization's self-hosted runners", o.runners(), ORG_RUNNERS));
     for (RepoSnapshot repo : scan.repos()) {
       String r = repo.repository().fullName();
-      inputs.add(new Input(r, Resources.repoPermissions(r), "the repository's Actions permissions", repo.actionsPermissions(), REPO_PERMISSIONS));
-      inputs.add(new Input(r, Resources.repoSelectedActions(r), "the repository's allowed-actions list", repo.selectedActions(), ALLOWLIST));
-      inputs.add(new Input(r, Resources.repoWorkflow(r), "the repository's default workflow token", repo.workflowDefaults(), TOKEN));
-      inputs.add(new Input(r, Resources.repoPrivateForkPr(r), "the repository's fork-PR settings", repo.privateForkPr(), PRIVATE_FORK));
-      inputs.add(new Input(r, Resources.repoRunners(r), "the repository's self-hosted runners", repo.runners(), REPO_RUNNERS));
-      inputs.add(new Input(r, Resources.repoEnvironments(r), "the repository's environments", repo.environments(), ENVIRONMENTS));
-      inputs.add(new Input(r, "/repos/" + r + "/contents/.github/workflows", "the repository's workflow files", repo.files(), FILES));
+      inputs.add(new Input(r, Resources.repoPermissions(r), "the Actions permissions of " + r, repo.actionsPermissions(), REPO_PERMISSIONS));
+      inputs.add(new Input(r, Resources.repoSelectedActions(r), "the allowed-actions list of " + r, repo.selectedActions(), ALLOWLIST));
+      inputs.add(new Input(r, Resources.repoWorkflow(r), "the default workflow token of " + r, repo.workflowDefaults(), TOKEN));
+      inputs.add(new Input(r, Resources.repoPrivateForkPr(r), "the fork-PR settings of " + r, repo.privateForkPr(), PRIVATE_FORK));
+      inputs.add(new Input(r, Resources.repoRunners(r), "the self-hosted runners of " + r, repo.runners(), REPO_RUNNERS));
+      inputs.add(new Input(r, Resources.repoEnvironments(r), "the environments of " + r, repo.environments(), ENVIRONMENTS));
+      inputs.add(new Input(r, "/repos/" + r + "/contents/.github/workflows", "the workflow files of " + r, repo.files(), FILES));
     }
     return inputs;
   }

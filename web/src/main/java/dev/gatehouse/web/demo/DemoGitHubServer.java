@@ -1,9 +1,13 @@
 package dev.gatehouse.web.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,43 +17,50 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A loopback HTTP server that answers like GitHub for one clearly named demo organization,
- * so a first run with no credentials exercises the real client, parser and storage path.
+ * A loopback HTTP server that answers like GitHub for one organization: REST (organization,
+ * repository listing with {@code Link} pagination, Actions settings, runners, environments, with
+ * ETags and 304s) and GraphQL (repository pages, batched file contents). It serves the clearly
+ * labelled demo organization on a first run without credentials, and test organizations in tests,
+ * through exactly the client path a real scan uses.
  */
 public final class DemoGitHubServer implements AutoCloseable {
 
   public static final String ORG = "gatehouse-demo";
 
-  private static final Pattern ORG_PATH = Pattern.compile("^/orgs/([^/]+)$");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REPOS_PATH = Pattern.compile("^/orgs/([^/]+)/repos$");
 
   private final HttpServer server;
-  private final List<DemoRepository> repositories;
+  private final ExecutorService executor;
+  private final DemoOrg org;
 
-  private DemoGitHubServer(HttpServer server, List<DemoRepository> repositories) {
+  private DemoGitHubServer(HttpServer server, ExecutorService executor, DemoOrg org) {
     this.server = server;
-    this.repositories = repositories;
+    this.executor = executor;
+    this.org = org;
   }
 
   public static DemoGitHubServer start() {
-    return start(DemoOrganization.repositories());
+    return start(DemoOrganization.build());
   }
 
-  static DemoGitHubServer start(List<DemoRepository> repositories) {
+  public static DemoGitHubServer start(DemoOrg org) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-      DemoGitHubServer demo = new DemoGitHubServer(server, repositories);
-      server.createContext("/", demo::handle);
-      server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+      ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "demo-github");
         t.setDaemon(true);
         return t;
-      }));
+      });
+      DemoGitHubServer demo = new DemoGitHubServer(server, executor, org);
+      server.createContext("/", demo::handle);
+      server.setExecutor(executor);
       server.start();
       return demo;
     } catch (IOException e) {
@@ -61,42 +72,131 @@ public final class DemoGitHubServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  public DemoOrg org() {
+    return org;
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
+      if (exchange.getRequestMethod().equals("POST") && path.endsWith("/graphql")) {
+        respond(exchange, 200, graphql(exchange.getRequestBody()), null, null);
+        return;
+      }
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-      Matcher org = ORG_PATH.matcher(path);
       Matcher repos = REPOS_PATH.matcher(path);
-      if (org.matches() && ORG.equals(org.group(1))) {
-        respond(exchange, 200, GitHubShapes.organization(apiUrl().toString(), ORG, 9_000_001L), null);
-      } else if (repos.matches() && ORG.equals(repos.group(1))) {
+      String body;
+      String link = null;
+      if (path.equals("/orgs/" + org.login())) {
+        body = GitHubShapes.organization(apiUrl().toString(), org.login(), org.id()).toString();
+      } else if (repos.matches() && repos.group(1).equals(org.login())) {
         int perPage = Math.max(1, Math.min(100, parse(query.get("per_page"), 30)));
         int page = Math.max(1, parse(query.get("page"), 1));
-        int from = Math.min(repositories.size(), (page - 1) * perPage);
-        int to = Math.min(repositories.size(), from + perPage);
-        int last = Math.max(1, (repositories.size() + perPage - 1) / perPage);
+        List<DemoRepository> all = org.repositories();
+        int from = Math.min(all.size(), (page - 1) * perPage);
+        int to = Math.min(all.size(), from + perPage);
+        int last = Math.max(1, (all.size() + perPage - 1) / perPage);
         String base = apiUrl() + path + "?per_page=" + perPage + "&page=";
-        String link = page < last ? "<" + base + (page + 1) + ">; rel=\"next\", <" + base + last + ">; rel=\"last\"" : null;
-        List<JsonNode> items = repositories.subList(from, to).stream()
-            .map(r -> (JsonNode) GitHubShapes.repository(apiUrl().toString(), r)).toList();
-        respond(exchange, 200, GitHubShapes.array(items), link);
+        link = page < last ? "<" + base + (page + 1) + ">; rel=\"next\", <" + base + last + ">; rel=\"last\"" : null;
+        body = GitHubShapes.array(all.subList(from, to).stream()
+            .map(r -> (JsonNode) GitHubShapes.repository(apiUrl().toString(), r)).toList()).toString();
       } else {
-        respond(exchange, 404, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-            .put("message", "Not Found")
-            .put("documentation_url", "https://docs.github.com/rest")
-            .put("status", "404"), null);
+        body = org.rest().get(path);
       }
+      if (body == null) {
+        respond(exchange, 404, "{\"message\":\"Not Found\",\"documentation_url\":\"https://docs.github.com/rest\",\"status\":\"404\"}",
+            null, null);
+        return;
+      }
+      String etag = "\"" + DemoRepository.sha1(body) + "\"";
+      if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+        exchange.getResponseHeaders().set("ETag", etag);
+        limits(exchange);
+        exchange.sendResponseHeaders(304, -1);
+        return;
+      }
+      respond(exchange, 200, body, link, etag);
+    } catch (RuntimeException e) {
+      respond(exchange, 500, "{\"message\":\"demo server error\"}", null, null);
     }
   }
 
-  private static void respond(HttpExchange exchange, int status, JsonNode body, String link) throws IOException {
-    byte[] bytes = GitHubShapes.write(body).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+  private String graphql(InputStream in) throws IOException {
+    JsonNode payload = JSON.readTree(in);
+    String q = payload.path("query").asText();
+    JsonNode vars = payload.path("variables");
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode data = root.putObject("data");
+    data.putObject("rateLimit").put("cost", 1).put("remaining", 4999).put("resetAt", "2030-01-01T00:00:00Z");
+    if (q.contains("OrgRepos")) {
+      int from = vars.path("cursor").isTextual() ? Integer.parseInt(vars.get("cursor").asText()) : 0;
+      List<DemoRepository> all = org.repositories();
+      ObjectNode repos = data.putObject("organization").putObject("repositories");
+      int to = Math.min(all.size(), from + 100);
+      repos.putObject("pageInfo").put("hasNextPage", to < all.size()).put("endCursor", to < all.size() ? String.valueOf(to) : null);
+      ArrayNode nodes = repos.putArray("nodes");
+      for (DemoRepository r : all.subList(from, to)) {
+        ObjectNode n = nodes.addObject();
+        n.put("databaseId", r.id()).put("id", "R_demo" + r.id()).put("name", r.name()).put("nameWithOwner", r.fullName())
+            .put("isArchived", r.archived()).put("isFork", r.fork()).put("isEmpty", false)
+            .put("visibility", r.visibility().toUpperCase()).put("pushedAt", r.pushedAt()).put("url", "https://github.com/" + r.fullName());
+        n.putObject("defaultBranchRef").put("name", r.defaultBranch()).putObject("target").put("oid", r.headSha());
+      }
+      return root.toString();
+    }
+    Map<String, DemoRepository> byName = new HashMap<>();
+    org.repositories().forEach(r -> byName.put(r.name(), r));
+    for (int i = 0; vars.has("n" + i); i++) {
+      DemoRepository r = byName.get(vars.get("n" + i).asText());
+      ObjectNode node = data.putObject("r" + i);
+      if (r == null) {
+        data.putNull("r" + i);
+        continue;
+      }
+      if (vars.has("e" + i)) {
+        ArrayNode entries = node.putObject("tree").putArray("entries");
+        r.files().forEach((p, text) -> {
+          String dir = ".github/workflows/";
+          if (p.startsWith(dir) && p.indexOf('/', dir.length()) < 0) {
+            ObjectNode e = entries.addObject();
+            e.put("name", p.substring(dir.length())).put("path", p).put("type", "blob").put("oid", DemoRepository.sha1(text));
+            blob(e.putObject("object"), text);
+          }
+        });
+      }
+      for (int j = 0; vars.has("e" + i + "_" + j); j++) {
+        String expr = vars.get("e" + i + "_" + j).asText();
+        String text = r.files().get(expr.substring(expr.indexOf(':') + 1));
+        if (text == null) {
+          node.putNull("f" + j);
+        } else {
+          blob(node.putObject("f" + j), text).put("oid", DemoRepository.sha1(text));
+        }
+      }
+    }
+    return root.toString();
+  }
+
+  private static ObjectNode blob(ObjectNode node, String text) {
+    return node.put("byteSize", text.getBytes(StandardCharsets.UTF_8).length).put("isBinary", false).put("isTruncated", false)
+        .put("text", text);
+  }
+
+  private static void limits(HttpExchange exchange) {
     exchange.getResponseHeaders().set("X-RateLimit-Limit", "5000");
     exchange.getResponseHeaders().set("X-RateLimit-Remaining", "4999");
     exchange.getResponseHeaders().set("X-RateLimit-Reset", String.valueOf(System.currentTimeMillis() / 1000 + 3600));
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body, String link, String etag) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+    limits(exchange);
     if (link != null) {
       exchange.getResponseHeaders().set("Link", link);
+    }
+    if (etag != null) {
+      exchange.getResponseHeaders().set("ETag", etag);
     }
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -128,5 +228,6 @@ public final class DemoGitHubServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

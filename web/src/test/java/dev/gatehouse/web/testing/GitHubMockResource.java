@@ -35,7 +35,7 @@ public class GitHubMockResource implements QuarkusTestResourceLifecycleManager {
     for (int i = 1; i <= REPO_COUNT; i++) {
       String name = i == 137 ? HOSTILE_NAME : String.format("service-%03d", i);
       repos.add(new DemoRepository(100_000 + i, ORG, name, i % 3 == 0 ? "private" : "public",
-          i % 10 == 0, i % 7 == 0, i % 5 == 0 ? "trunk" : "main", "2026-11-0" + (1 + i % 9) + "T10:00:00Z"));
+          i % 10 == 0, i % 7 == 0, i % 5 == 0 ? "trunk" : "main", "2026-11-0" + (1 + i % 9) + "T10:00:00Z", java.util.Map.of()));
     }
     return repos;
   }

@@ -24,6 +24,6 @@ class SettingNotEvaluatedTest {
         .contains("token lacks administration=read")
         .contains("actions-allowed-all", "sha-pinning-setting-mismatch"));
     assertThat(findings).anySatisfy(f -> assertThat(f.message())
-        .contains("the repository's default workflow token").contains("default-token-writable", "missing-permissions"));
+        .contains("the default workflow token of acme/web").contains("default-token-writable", "missing-permissions"));
   }
 }
