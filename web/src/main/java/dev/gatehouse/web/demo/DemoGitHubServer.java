@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -36,9 +35,13 @@ public final class DemoGitHubServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern REPOS_PATH = Pattern.compile("^/orgs/([^/]+)/repos$");
 
+  /** One request as received, for tests that assert what the client sent. */
+  public record Received(String method, String path, String query, String authorization, String ifNoneMatch, String body) {}
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final DemoOrg org;
+  private final java.util.List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private DemoGitHubServer(HttpServer server, ExecutorService executor, DemoOrg org) {
     this.server = server;
@@ -76,11 +79,20 @@ public final class DemoGitHubServer implements AutoCloseable {
     return org;
   }
 
+  /** Requests received so far, oldest first. */
+  public java.util.List<Received> received() {
+    return java.util.List.copyOf(received);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
+      String body0 = exchange.getRequestMethod().equals("POST")
+          ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) : "";
+      received.add(new Received(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+          exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("If-None-Match"), body0));
       if (exchange.getRequestMethod().equals("POST") && path.endsWith("/graphql")) {
-        respond(exchange, 200, graphql(exchange.getRequestBody()), null, null);
+        respond(exchange, 200, graphql(body0), null, null);
         return;
       }
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -121,13 +133,19 @@ public final class DemoGitHubServer implements AutoCloseable {
     }
   }
 
-  private String graphql(InputStream in) throws IOException {
-    JsonNode payload = JSON.readTree(in);
+  private String graphql(String request) throws IOException {
+    JsonNode payload = JSON.readTree(request);
     String q = payload.path("query").asText();
     JsonNode vars = payload.path("variables");
     ObjectNode root = JSON.createObjectNode();
     ObjectNode data = root.putObject("data");
     data.putObject("rateLimit").put("cost", 1).put("remaining", 4999).put("resetAt", "2030-01-01T00:00:00Z");
+    if (q.contains("OrgRepos") && !org.login().equals(vars.path("org").asText())) {
+      data.putNull("organization");
+      root.putArray("errors").addObject().put("type", "NOT_FOUND")
+          .put("message", "Could not resolve to an Organization with the login of '" + vars.path("org").asText() + "'.");
+      return root.toString();
+    }
     if (q.contains("OrgRepos")) {
       int from = vars.path("cursor").isTextual() ? Integer.parseInt(vars.get("cursor").asText()) : 0;
       List<DemoRepository> all = org.repositories();

@@ -19,4 +19,27 @@ public interface GitHubConfig {
 
   /** Organizations to scan (logins). With neither a token nor organizations, the demo organization is served. */
   Optional<List<String>> organizations();
+
+  /** GitHub App id; with a private key, the App authenticates instead of a token. */
+  Optional<Long> appId();
+
+  /** The GitHub App's private key, PEM (PKCS#1 as GitHub issues it, or PKCS#8). */
+  Optional<String> appPrivateKey();
+
+  /** A file holding the GitHub App's private key PEM, instead of the key itself. */
+  Optional<java.nio.file.Path> appPrivateKeyFile();
+
+  /** The App installation to use; looked up per organization when absent. */
+  Optional<Long> appInstallationId();
+
+  /** Where ETags of GitHub answers are kept, so unchanged answers come back as free 304s across restarts. */
+  Optional<java.nio.file.Path> etagDir();
+
+  /** Rate-limit points left for other users of the same credentials; the scan waits for the reset below this. */
+  @WithDefault("100")
+  long rateLimitReserve();
+
+  /** Requests sent to GitHub at the same time. */
+  @WithDefault("8")
+  int concurrency();
 }

@@ -57,6 +57,9 @@ public class RepositoryEntity extends PanacheEntityBase {
   @Column(name = "html_url")
   public String htmlUrl;
 
+  @Column(name = "head_sha")
+  public String headSha;
+
   @Column(name = "first_seen_at", nullable = false)
   public Instant firstSeenAt;
 

@@ -50,6 +50,17 @@ public class ScanEntity extends PanacheEntityBase {
 
   public String error;
 
+  public Integer requests;
+
+  @Column(name = "rate_limit_points")
+  public Integer rateLimitPoints;
+
+  @Column(name = "not_modified")
+  public Integer notModified;
+
+  @Column(name = "findings_open")
+  public Integer findingsOpen;
+
   public static Optional<ScanEntity> findRunning(OrganizationEntity org) {
     return find("organization = ?1 and status = ?2", org, RUNNING).firstResultOptional();
   }

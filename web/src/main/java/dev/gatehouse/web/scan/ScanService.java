@@ -2,8 +2,25 @@ package dev.gatehouse.web.scan;
 
 import dev.gatehouse.scanner.collect.GitHubAccess;
 import dev.gatehouse.scanner.collect.GitHubReadException;
-import dev.gatehouse.scanner.collect.OrgRepositoryLister;
+import dev.gatehouse.scanner.collect.GitHubClient;
+import dev.gatehouse.scanner.collect.OrgCollector;
+import dev.gatehouse.scanner.collect.RepoCollector;
+import dev.gatehouse.scanner.collect.ScanMeter;
+import dev.gatehouse.scanner.model.ActionInventory;
+import dev.gatehouse.scanner.model.AuditedFile;
+import dev.gatehouse.scanner.model.OrgScan;
+import dev.gatehouse.scanner.model.OrgSnapshot;
+import dev.gatehouse.scanner.model.RepoSnapshot;
 import dev.gatehouse.scanner.model.RepositoryInfo;
+import dev.gatehouse.scanner.rule.Finding;
+import dev.gatehouse.scanner.rule.OrgAudit;
+import dev.gatehouse.scanner.rule.RuleInfo;
+import dev.gatehouse.scanner.rule.RuleRegistry;
+import dev.gatehouse.scanner.rule.Target;
+import dev.gatehouse.web.finding.FindingEntity;
+import dev.gatehouse.web.finding.FindingLedger;
+import dev.gatehouse.web.policy.PolicyHolder;
+import java.util.Map;
 import dev.gatehouse.web.github.GitHubTarget;
 import dev.gatehouse.web.org.OrganizationEntity;
 import dev.gatehouse.web.repo.RepositoryEntity;
@@ -20,9 +37,9 @@ import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
- * Starts scans and runs them off the request thread. A scan lists the organization's
- * repositories and stores them; the database allows one running scan per organization, so a
- * second request gets the running one back.
+ * Starts scans and runs them off the request thread. A scan reads the organization through the
+ * collector, audits it and stores repositories and findings; the database allows one running scan
+ * per organization, so a second request gets the running one back.
  */
 @ApplicationScoped
 public class ScanService {
@@ -32,14 +49,18 @@ public class ScanService {
   private static final Pattern LOGIN = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$");
 
   private final GitHubTarget target;
+  private final FindingLedger ledger;
+  private final PolicyHolder policy;
   private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "gatehouse-scan");
     t.setDaemon(true);
     return t;
   });
 
-  ScanService(GitHubTarget target) {
+  ScanService(GitHubTarget target, FindingLedger ledger, PolicyHolder policy) {
     this.target = target;
+    this.ledger = ledger;
+    this.policy = policy;
   }
 
   public record Requested(ScanView scan, boolean created) {}
@@ -87,11 +108,32 @@ public class ScanService {
     return new Requested(ScanView.of(scan), true);
   }
 
+  /**
+   * Reads the organization through the collector, audits it with every rule under the policy,
+   * and stores repositories and findings (merged into history by fingerprint).
+   */
   void run(long scanId, String org, GitHubAccess access) {
     try {
-      List<RepositoryInfo> repositories = new OrgRepositoryLister(access).list(org);
-      QuarkusTransaction.requiringNew().run(() -> store(scanId, repositories));
-      LOG.infof("Scan %d of %s completed: %d repositories", scanId, org, repositories.size());
+      GitHubClient client = target.client();
+      ScanMeter meter = new ScanMeter();
+      OrgSnapshot snapshot = new OrgCollector(client).collect(org, meter);
+      List<RepoSnapshot> repos = new RepoCollector(client, target.concurrency(), 50).collect(org, snapshot.repositories(), Map.of(), meter);
+      Map<String, List<AuditedFile>> files = OrgAudit.parse(repos);
+      Instant at = Instant.now();
+      OrgScan scan = new OrgScan(snapshot, repos, files, ActionInventory.of(files), Map.of(), at);
+      Map<String, List<Finding>> findings = OrgAudit.withAllRules(policy.current()).audit(scan);
+      long orgId = QuarkusTransaction.requiringNew().call(() -> store(scanId, snapshot.repositories(), at));
+      for (RepoSnapshot repo : repos) {
+        String name = repo.repository().fullName();
+        List<Finding> all = findings.getOrDefault(name, List.of());
+        ledger.merge(orgId, scanId, at, name, FindingLedger.Scope.WORKFLOW, all.stream().filter(f -> workflowRule(f)).toList(),
+            repo.files().available());
+        ledger.merge(orgId, scanId, at, name, FindingLedger.Scope.SETTINGS, all.stream().filter(f -> !workflowRule(f)).toList(), true);
+      }
+      ledger.merge(orgId, scanId, at, org, FindingLedger.Scope.SETTINGS, findings.getOrDefault(org, List.of()), true);
+      QuarkusTransaction.requiringNew().run(() -> complete(scanId, meter));
+      LOG.infof("Scan %d of %s completed: %d repositories, %d requests, %d rate-limit points", scanId, org,
+          snapshot.repositories().size(), meter.requests(), meter.points());
     } catch (GitHubReadException e) {
       LOG.warnf("Scan %d of %s failed: %s", scanId, org, e.getMessage());
       QuarkusTransaction.requiringNew().run(() -> fail(scanId, e.getMessage()));
@@ -101,9 +143,13 @@ public class ScanService {
     }
   }
 
-  private void store(long scanId, List<RepositoryInfo> repositories) {
+  private static boolean workflowRule(Finding f) {
+    RuleInfo info = RuleRegistry.info(f.ruleId());
+    return info == null || info.target() == Target.WORKFLOW;
+  }
+
+  private long store(long scanId, List<RepositoryInfo> repositories, Instant now) {
     ScanEntity scan = ScanEntity.findById(scanId);
-    Instant now = Instant.now();
     for (RepositoryInfo info : repositories) {
       RepositoryEntity repo = RepositoryEntity.findByGitHubId(scan.organization, info.id()).orElseGet(() -> {
         RepositoryEntity created = new RepositoryEntity();
@@ -121,13 +167,24 @@ public class ScanService {
       repo.defaultBranch = info.defaultBranch();
       repo.pushedAt = info.pushedAt();
       repo.htmlUrl = info.htmlUrl();
+      repo.headSha = info.headSha();
       repo.lastScannedAt = now;
       repo.lastScan = scan;
       repo.persist();
     }
-    scan.status = ScanEntity.COMPLETED;
     scan.repositoryCount = repositories.size();
-    scan.finishedAt = now;
+    return scan.organization.id;
+  }
+
+  private void complete(long scanId, ScanMeter meter) {
+    ScanEntity scan = ScanEntity.findById(scanId);
+    scan.status = ScanEntity.COMPLETED;
+    scan.finishedAt = Instant.now();
+    scan.requests = (int) meter.requests();
+    scan.rateLimitPoints = (int) meter.points();
+    scan.notModified = (int) meter.notModified();
+    scan.findingsOpen = (int) FindingEntity.count("organization = ?1 and status = ?2 and suppressionKind is null",
+        scan.organization, FindingEntity.OPEN);
   }
 
   private void fail(long scanId, String error) {

@@ -5,11 +5,13 @@ import java.time.Instant;
 /** A scan as the API and pages show it. */
 public record ScanView(
     long id, String organization, String trigger, String status, String requestedBy,
-    Instant startedAt, Instant finishedAt, Integer repositoryCount, String error) {
+    Instant startedAt, Instant finishedAt, Integer repositoryCount, String error, Integer requests,
+    Integer rateLimitPoints, Integer notModified, Integer findingsOpen) {
 
   static ScanView of(ScanEntity scan) {
     return new ScanView(scan.id, scan.organization.login, scan.trigger, scan.status, scan.requestedBy,
-        scan.startedAt, scan.finishedAt, scan.repositoryCount, scan.error);
+        scan.startedAt, scan.finishedAt, scan.repositoryCount, scan.error, scan.requests, scan.rateLimitPoints,
+        scan.notModified, scan.findingsOpen);
   }
 
   public boolean running() {

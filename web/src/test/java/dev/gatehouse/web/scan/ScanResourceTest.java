@@ -1,14 +1,11 @@
 package dev.gatehouse.web.scan;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.gatehouse.web.demo.DemoGitHubServer;
 import dev.gatehouse.web.testing.GitHubMockResource;
 import dev.gatehouse.web.testing.InjectGitHubMock;
 import dev.gatehouse.web.testing.PostgresTestResource;
@@ -27,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ScanResourceTest {
 
   @InjectGitHubMock
-  WireMockServer github;
+  DemoGitHubServer github;
 
   static JsonPath awaitFinished(long id) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -51,17 +48,31 @@ class ScanResourceTest {
 
   @Test
   void scanListsEveryPageAndStoresEveryRepository() throws Exception {
-    github.resetRequests();
+    int before = github.received().size();
     long id = startScan("acme");
     JsonPath scan = awaitFinished(id);
     assertThat(scan.getString("status")).isEqualTo("completed");
     assertThat(scan.getInt("repositoryCount")).isEqualTo(GitHubMockResource.REPO_COUNT);
 
-    // Three pages followed through the Link header, every request authenticated with the token.
-    List<LoggedRequest> pages = github.findAll(getRequestedFor(urlPathMatching("/(orgs/acme|organizations/4242)/repos")));
+    // Three GraphQL pages of 100 followed by cursor, every request authenticated with the token.
+    List<DemoGitHubServer.Received> sent = github.received().subList(before, github.received().size());
+    List<DemoGitHubServer.Received> pages = sent.stream().filter(r -> r.body().contains("OrgRepos")).toList();
     assertThat(pages).hasSize(3);
-    assertThat(pages).allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("token " + GitHubMockResource.TOKEN));
-    assertThat(pages.get(0).queryParameter("per_page").firstValue()).isEqualTo("100");
+    assertThat(pages.get(0).body()).contains("first: 100");
+    assertThat(pages.get(1).body()).contains("\"cursor\":\"100\"");
+    assertThat(sent).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + GitHubMockResource.TOKEN));
+    assertThat(scan.getInt("requests")).isGreaterThan(3);
+
+    // The injected issue title in service-001 is stored as an open finding, with its history.
+    JsonPath findings = given().get("/api/v1/findings?organization=acme&subject=acme/service-001&rule=template-injection")
+        .then().statusCode(200).extract().jsonPath();
+    assertThat(findings.getList("$")).hasSize(1);
+    assertThat(findings.getString("[0].status")).isEqualTo("open");
+    assertThat(findings.getString("[0].severity")).isEqualTo("high");
+    assertThat(findings.getString("[0].file")).isEqualTo(".github/workflows/triage.yml");
+    // Runner endpoints answer 404 here: reported as not evaluated, never as compliant.
+    assertThat(given().get("/api/v1/findings?organization=acme&subject=acme&rule=setting-not-evaluated").then().extract()
+        .jsonPath().getList("message", String.class)).anySatisfy(m -> assertThat(m).contains("self-hosted runners").contains("404"));
 
     JsonPath repos = given().get("/api/v1/repositories?organization=acme").then().statusCode(200).extract().jsonPath();
     assertThat(repos.getList("$")).hasSize(GitHubMockResource.REPO_COUNT);
@@ -83,6 +94,8 @@ class ScanResourceTest {
     awaitFinished(startScan("acme"));
     given().get("/api/v1/repositories?organization=acme").then().statusCode(200)
         .body("size()", equalTo(GitHubMockResource.REPO_COUNT));
+    given().get("/api/v1/findings?organization=acme&subject=acme/service-001&rule=template-injection").then().statusCode(200)
+        .body("size()", equalTo(1)).body("[0].status", equalTo("open"));
   }
 
   @Test

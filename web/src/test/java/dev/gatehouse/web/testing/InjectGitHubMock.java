@@ -5,7 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Injects the {@code WireMockServer} of {@link GitHubMockResource} into a test field. */
+/** Injects the {@code DemoGitHubServer} of {@link GitHubMockResource} into a test field. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
 public @interface InjectGitHubMock {}
