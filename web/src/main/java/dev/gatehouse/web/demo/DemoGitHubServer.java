@@ -18,13 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A loopback HTTP server that answers like GitHub for one organization: REST (organization,
- * repository listing with {@code Link} pagination, Actions settings, runners, environments, with
- * ETags and 304s) and GraphQL (repository pages, batched file contents). It serves the clearly
+ * Actions settings, runners, environments, with ETags and 304s) and GraphQL (repository pages, batched file contents). It serves the clearly
  * labelled demo organization on a first run without credentials, and test organizations in tests,
  * through exactly the client path a real scan uses.
  */
@@ -33,7 +30,6 @@ public final class DemoGitHubServer implements AutoCloseable {
   public static final String ORG = "gatehouse-demo";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern REPOS_PATH = Pattern.compile("^/orgs/([^/]+)/repos$");
 
   /** One request as received, for tests that assert what the client sent. */
   public record Received(String method, String path, String query, String authorization, String ifNoneMatch, String body) {}
@@ -95,23 +91,9 @@ public final class DemoGitHubServer implements AutoCloseable {
         respond(exchange, 200, graphql(body0), null, null);
         return;
       }
-      Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-      Matcher repos = REPOS_PATH.matcher(path);
       String body;
-      String link = null;
       if (path.equals("/orgs/" + org.login())) {
         body = GitHubShapes.organization(apiUrl().toString(), org.login(), org.id()).toString();
-      } else if (repos.matches() && repos.group(1).equals(org.login())) {
-        int perPage = Math.max(1, Math.min(100, parse(query.get("per_page"), 30)));
-        int page = Math.max(1, parse(query.get("page"), 1));
-        List<DemoRepository> all = org.repositories();
-        int from = Math.min(all.size(), (page - 1) * perPage);
-        int to = Math.min(all.size(), from + perPage);
-        int last = Math.max(1, (all.size() + perPage - 1) / perPage);
-        String base = apiUrl() + path + "?per_page=" + perPage + "&page=";
-        link = page < last ? "<" + base + (page + 1) + ">; rel=\"next\", <" + base + last + ">; rel=\"last\"" : null;
-        body = GitHubShapes.array(all.subList(from, to).stream()
-            .map(r -> (JsonNode) GitHubShapes.repository(apiUrl().toString(), r)).toList()).toString();
       } else {
         body = org.rest().get(path);
       }
@@ -127,7 +109,7 @@ public final class DemoGitHubServer implements AutoCloseable {
         exchange.sendResponseHeaders(304, -1);
         return;
       }
-      respond(exchange, 200, body, link, etag);
+      respond(exchange, 200, body, null, etag);
     } catch (RuntimeException e) {
       respond(exchange, 500, "{\"message\":\"demo server error\"}", null, null);
     }
@@ -219,27 +201,6 @@ public final class DemoGitHubServer implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
-    }
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> result = new HashMap<>();
-    if (raw != null) {
-      for (String pair : raw.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          result.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-      }
-    }
-    return result;
-  }
-
-  private static int parse(String value, int fallback) {
-    try {
-      return value == null ? fallback : Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      return fallback;
     }
   }
 

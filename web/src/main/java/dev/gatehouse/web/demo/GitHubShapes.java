@@ -43,40 +43,6 @@ public final class GitHubShapes {
     return org;
   }
 
-  /** One {@code minimal-repository} item of {@code GET /orgs/{org}/repos}. */
-  public static ObjectNode repository(String apiUrl, DemoRepository repo) {
-    ObjectNode node = (ObjectNode) example("get-orgs-org-repos.json").get(0).deepCopy();
-    String fullName = repo.owner() + "/" + repo.name();
-    replaceStrings(node, Map.of("https://api.github.com", apiUrl, "octocat/Hello-World", fullName));
-    node.put("id", repo.id());
-    node.put("node_id", "R_demo" + repo.id());
-    node.put("name", repo.name());
-    node.put("full_name", fullName);
-    node.put("private", !"public".equals(repo.visibility()));
-    node.put("visibility", repo.visibility());
-    node.put("fork", repo.fork());
-    node.put("archived", repo.archived());
-    node.put("default_branch", repo.defaultBranch());
-    node.put("pushed_at", repo.pushedAt());
-    node.put("html_url", "https://github.com/" + fullName);
-    ((ObjectNode) node.get("owner")).put("login", repo.owner()).put("type", "Organization");
-    return node;
-  }
-
-  public static ArrayNode array(Iterable<? extends JsonNode> items) {
-    ArrayNode array = JSON.createArrayNode();
-    items.forEach(array::add);
-    return array;
-  }
-
-  public static String write(JsonNode node) {
-    try {
-      return JSON.writeValueAsString(node);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private static void replaceStrings(JsonNode node, Map<String, String> replacements) {
     if (node instanceof ObjectNode object) {
       Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
