@@ -54,28 +54,38 @@ public final class OrgAudit {
   public Map<String, List<Finding>> audit(OrgScan scan) {
     Map<String, List<Finding>> bySubject = new LinkedHashMap<>();
     for (RepoSnapshot repo : scan.repos()) {
-      String name = repo.repository().fullName();
-      RepoContext context = RepoContexts.of(scan, repo);
-      Map<String, AuditedFile> parsed = new LinkedHashMap<>();
-      scan.files().getOrDefault(name, List.of()).forEach(f -> parsed.put(f.path(), f));
-      List<Finding> findings = new ArrayList<>();
-      if (repo.files() instanceof Readable.Available<List<WorkflowBlob>> files) {
-        for (WorkflowBlob blob : files.value()) {
-          if (blob.text() == null) {
-            findings.addAll(workflows.unreadable(context, blob.path(), "could not read the file: " + blob.problem()));
-          } else if (parsed.containsKey(blob.path())) {
-            findings.addAll(workflows.auditParsed(context, parsed.get(blob.path())));
-          } else {
-            findings.addAll(workflows.auditFile(context, source(blob)));
-          }
-        }
-      }
-      bySubject.put(name, findings);
+      bySubject.put(repo.repository().fullName(), auditRepository(scan, repo));
     }
     for (Finding f : settings.audit(scan)) {
       bySubject.computeIfAbsent(SettingsAudit.subjectOf(f.location().file(), scan.org().login()), k -> new ArrayList<>()).add(f);
     }
     return bySubject;
+  }
+
+  /** The workflow-rule findings of one repository, under the settings it runs under. */
+  public List<Finding> auditRepository(OrgScan scan, RepoSnapshot repo) {
+    String name = repo.repository().fullName();
+    RepoContext context = RepoContexts.of(scan, repo);
+    Map<String, AuditedFile> parsed = new LinkedHashMap<>();
+    scan.files().getOrDefault(name, List.of()).forEach(f -> parsed.put(f.path(), f));
+    List<Finding> findings = new ArrayList<>();
+    if (repo.files() instanceof Readable.Available<List<WorkflowBlob>> files) {
+      for (WorkflowBlob blob : files.value()) {
+        if (blob.text() == null) {
+          findings.addAll(workflows.unreadable(context, blob.path(), "could not read the file: " + blob.problem()));
+        } else if (parsed.containsKey(blob.path())) {
+          findings.addAll(workflows.auditParsed(context, parsed.get(blob.path())));
+        } else {
+          findings.addAll(workflows.auditFile(context, source(blob)));
+        }
+      }
+    }
+    return findings;
+  }
+
+  /** The settings and runner findings of the whole organization. */
+  public List<Finding> auditSettings(OrgScan scan) {
+    return settings.audit(scan);
   }
 
   private static SourceFile source(WorkflowBlob blob) {

@@ -36,7 +36,7 @@ public final class DemoGitHubServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final DemoOrg org;
+  private volatile DemoOrg org;
   private final java.util.List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private DemoGitHubServer(HttpServer server, ExecutorService executor, DemoOrg org) {
@@ -73,6 +73,11 @@ public final class DemoGitHubServer implements AutoCloseable {
 
   public DemoOrg org() {
     return org;
+  }
+
+  /** Changes what the organization looks like from now on (tests of drift between scans). */
+  public void update(DemoOrg changed) {
+    this.org = changed;
   }
 
   /** Requests received so far, oldest first. */

@@ -61,6 +61,15 @@ public class ScanEntity extends PanacheEntityBase {
   @Column(name = "findings_open")
   public Integer findingsOpen;
 
+  @Column(name = "units_total")
+  public Integer unitsTotal;
+
+  @Column(name = "units_done", nullable = false)
+  public int unitsDone;
+
+  @Column(name = "closed_at")
+  public Instant closedAt;
+
   public static Optional<ScanEntity> findRunning(OrganizationEntity org) {
     return find("organization = ?1 and status = ?2", org, RUNNING).firstResultOptional();
   }

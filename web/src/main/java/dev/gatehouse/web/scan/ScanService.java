@@ -4,26 +4,13 @@ import dev.gatehouse.scanner.collect.GitHubAccess;
 import dev.gatehouse.scanner.collect.GitHubReadException;
 import dev.gatehouse.scanner.collect.GitHubClient;
 import dev.gatehouse.scanner.collect.OrgCollector;
-import dev.gatehouse.scanner.collect.RepoCollector;
 import dev.gatehouse.scanner.collect.ScanMeter;
-import dev.gatehouse.scanner.model.ActionInventory;
-import dev.gatehouse.scanner.model.AuditedFile;
-import dev.gatehouse.scanner.model.OrgScan;
 import dev.gatehouse.scanner.model.OrgSnapshot;
-import dev.gatehouse.scanner.model.RepoSnapshot;
 import dev.gatehouse.scanner.model.RepositoryInfo;
-import dev.gatehouse.scanner.rule.Finding;
-import dev.gatehouse.scanner.rule.OrgAudit;
-import dev.gatehouse.scanner.rule.RuleInfo;
-import dev.gatehouse.scanner.rule.RuleRegistry;
-import dev.gatehouse.scanner.rule.Target;
-import dev.gatehouse.web.finding.FindingEntity;
-import dev.gatehouse.web.finding.FindingLedger;
-import dev.gatehouse.web.policy.PolicyHolder;
-import java.util.Map;
 import dev.gatehouse.web.github.GitHubTarget;
 import dev.gatehouse.web.org.OrganizationEntity;
 import dev.gatehouse.web.repo.RepositoryEntity;
+import dev.gatehouse.web.snapshot.SnapshotStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,18 +36,33 @@ public class ScanService {
   private static final Pattern LOGIN = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$");
 
   private final GitHubTarget target;
-  private final FindingLedger ledger;
-  private final PolicyHolder policy;
+  private final ScanUnits units;
+  private final SnapshotStore snapshots;
+  private final ScanWorker worker;
+  /** This process's identity as a worker: leases it holds carry it. */
+  private final String owner = workerName();
+  private final java.util.Set<Long> draining = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "gatehouse-scan");
     t.setDaemon(true);
     return t;
   });
 
-  ScanService(GitHubTarget target, FindingLedger ledger, PolicyHolder policy) {
+  ScanService(GitHubTarget target, ScanUnits units, SnapshotStore snapshots, ScanWorker worker) {
     this.target = target;
-    this.ledger = ledger;
-    this.policy = policy;
+    this.units = units;
+    this.snapshots = snapshots;
+    this.worker = worker;
+  }
+
+  static String workerName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "unknown-host";
+    }
+    return host + ":" + java.util.UUID.randomUUID();
   }
 
   public record Requested(ScanView scan, boolean created) {}
@@ -109,31 +111,25 @@ public class ScanService {
   }
 
   /**
-   * Reads the organization through the collector, audits it with every rule under the policy,
-   * and stores repositories and findings (merged into history by fingerprint).
+   * The organization pass: reads the organization (repositories, settings, runners), stores it,
+   * creates one work unit per repository, and starts working them here; other replicas join
+   * through {@link #resumeAvailable()}.
    */
   void run(long scanId, String org, GitHubAccess access) {
     try {
       GitHubClient client = target.client();
       ScanMeter meter = new ScanMeter();
       OrgSnapshot snapshot = new OrgCollector(client).collect(org, meter);
-      List<RepoSnapshot> repos = new RepoCollector(client, target.concurrency(), 50).collect(org, snapshot.repositories(), Map.of(), meter);
-      Map<String, List<AuditedFile>> files = OrgAudit.parse(repos);
-      Instant at = Instant.now();
-      OrgScan scan = new OrgScan(snapshot, repos, files, ActionInventory.of(files), Map.of(), at);
-      Map<String, List<Finding>> findings = OrgAudit.withAllRules(policy.current()).audit(scan);
-      long orgId = QuarkusTransaction.requiringNew().call(() -> store(scanId, snapshot.repositories(), at));
-      for (RepoSnapshot repo : repos) {
-        String name = repo.repository().fullName();
-        List<Finding> all = findings.getOrDefault(name, List.of());
-        ledger.merge(orgId, scanId, at, name, FindingLedger.Scope.WORKFLOW, all.stream().filter(f -> workflowRule(f)).toList(),
-            repo.files().available());
-        ledger.merge(orgId, scanId, at, name, FindingLedger.Scope.SETTINGS, all.stream().filter(f -> !workflowRule(f)).toList(), true);
-      }
-      ledger.merge(orgId, scanId, at, org, FindingLedger.Scope.SETTINGS, findings.getOrDefault(org, List.of()), true);
-      QuarkusTransaction.requiringNew().run(() -> complete(scanId, meter));
-      LOG.infof("Scan %d of %s completed: %d repositories, %d requests, %d rate-limit points", scanId, org,
-          snapshot.repositories().size(), meter.requests(), meter.points());
+      QuarkusTransaction.requiringNew().run(() -> {
+        long orgId = store(scanId, snapshot.repositories(), Instant.now());
+        snapshots.saveOrg(scanId, orgId, snapshot);
+        ScanEntity scan = ScanEntity.findById(scanId);
+        scan.unitsTotal = units.create(scanId, orgId);
+        scan.requests = (int) meter.requests();
+        scan.rateLimitPoints = (int) meter.points();
+        scan.notModified = (int) meter.notModified();
+      });
+      worker.drain(scanId, owner);
     } catch (GitHubReadException e) {
       LOG.warnf("Scan %d of %s failed: %s", scanId, org, e.getMessage());
       QuarkusTransaction.requiringNew().run(() -> fail(scanId, e.getMessage()));
@@ -143,9 +139,26 @@ public class ScanService {
     }
   }
 
-  private static boolean workflowRule(Finding f) {
-    RuleInfo info = RuleRegistry.info(f.ruleId());
-    return info == null || info.target() == Target.WORKFLOW;
+  /**
+   * Joins every running scan that has work units available (pending, or leased by a worker whose
+   * lease expired): after a restart, and periodically, so a dead worker's units are taken over.
+   */
+  public void resumeAvailable() {
+    List<Long> running = QuarkusTransaction.requiringNew().call(() -> ScanEntity.<ScanEntity>list(
+        "status = ?1 and unitsTotal is not null", ScanEntity.RUNNING).stream().map(s -> s.id).toList());
+    for (long id : running) {
+      if (draining.add(id)) {
+        executor.submit(() -> {
+          try {
+            worker.drain(id, owner);
+          } catch (RuntimeException e) {
+            LOG.errorf(e, "Working scan %d failed", id);
+          } finally {
+            draining.remove(id);
+          }
+        });
+      }
+    }
   }
 
   private long store(long scanId, List<RepositoryInfo> repositories, Instant now) {
@@ -176,17 +189,6 @@ public class ScanService {
     return scan.organization.id;
   }
 
-  private void complete(long scanId, ScanMeter meter) {
-    ScanEntity scan = ScanEntity.findById(scanId);
-    scan.status = ScanEntity.COMPLETED;
-    scan.finishedAt = Instant.now();
-    scan.requests = (int) meter.requests();
-    scan.rateLimitPoints = (int) meter.points();
-    scan.notModified = (int) meter.notModified();
-    scan.findingsOpen = (int) FindingEntity.count("organization = ?1 and status = ?2 and suppressionKind is null",
-        scan.organization, FindingEntity.OPEN);
-  }
-
   private void fail(long scanId, String error) {
     ScanEntity scan = ScanEntity.findById(scanId);
     scan.status = ScanEntity.FAILED;
@@ -195,13 +197,15 @@ public class ScanService {
   }
 
   /**
-   * Marks scans left running by a stopped process as failed, so the organization can be scanned
-   * again. Resumable, leased work units replace this when scans become multi-replica.
+   * Marks scans that stopped during the organization pass (before any work unit existed, for
+   * more than ten minutes) as failed, so the organization can be scanned again. Scans with work
+   * units are resumed instead ({@link #resumeAvailable()}).
    */
   public int failInterrupted() {
     return QuarkusTransaction.requiringNew().call(() -> (int) ScanEntity.update(
-        "status = ?1, error = ?2, finishedAt = ?3 where status = ?4",
-        ScanEntity.FAILED, "interrupted: the service stopped before the scan finished", Instant.now(), ScanEntity.RUNNING));
+        "status = ?1, error = ?2, finishedAt = ?3 where status = ?4 and unitsTotal is null and startedAt < ?5",
+        ScanEntity.FAILED, "interrupted: the service stopped while reading the organization", Instant.now(), ScanEntity.RUNNING,
+        Instant.now().minusSeconds(600)));
   }
 
   public Optional<ScanView> find(long id) {
@@ -213,8 +217,26 @@ public class ScanService {
         "organization.login = ?1 order by startedAt desc", org).firstResultOptional().map(ScanView::of));
   }
 
+  private final java.util.concurrent.ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "gatehouse-scan-poller");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** Every minute, joins running scans with available units (a dead worker's, once its lease expired). */
+  void startPolling() {
+    poller.scheduleWithFixedDelay(() -> {
+      try {
+        resumeAvailable();
+      } catch (RuntimeException e) {
+        LOG.warnf("Looking for scans to resume failed: %s", e.getMessage());
+      }
+    }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   @PreDestroy
   void stop() {
+    poller.shutdownNow();
     executor.shutdownNow();
   }
 }

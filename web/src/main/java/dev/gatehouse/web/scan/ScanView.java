@@ -6,12 +6,12 @@ import java.time.Instant;
 public record ScanView(
     long id, String organization, String trigger, String status, String requestedBy,
     Instant startedAt, Instant finishedAt, Integer repositoryCount, String error, Integer requests,
-    Integer rateLimitPoints, Integer notModified, Integer findingsOpen) {
+    Integer rateLimitPoints, Integer notModified, Integer findingsOpen, Integer unitsTotal, int unitsDone) {
 
   static ScanView of(ScanEntity scan) {
     return new ScanView(scan.id, scan.organization.login, scan.trigger, scan.status, scan.requestedBy,
         scan.startedAt, scan.finishedAt, scan.repositoryCount, scan.error, scan.requests, scan.rateLimitPoints,
-        scan.notModified, scan.findingsOpen);
+        scan.notModified, scan.findingsOpen, scan.unitsTotal, scan.unitsDone);
   }
 
   public boolean running() {

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** Tidies scans a stopped process left running, and scans the demo organization on start. */
+/** Resumes scans a stopped process left running, and scans the demo organization on start. */
 @ApplicationScoped
 class StartupScan {
 
@@ -17,6 +17,8 @@ class StartupScan {
     if (interrupted > 0) {
       LOG.warnf("%d scan(s) were interrupted by the last shutdown and are marked failed", interrupted);
     }
+    scans.resumeAvailable();
+    scans.startPolling();
     if (target.demo()) {
       target.organizations().forEach(org -> scans.request(org, "startup", "gatehouse"));
     }

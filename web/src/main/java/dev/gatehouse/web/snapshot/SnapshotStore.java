@@ -1,0 +1,125 @@
+package dev.gatehouse.web.snapshot;
+
+import dev.gatehouse.scanner.collect.RepoCollector;
+import dev.gatehouse.scanner.model.OrgSnapshot;
+import dev.gatehouse.scanner.model.Readable;
+import dev.gatehouse.scanner.model.RepoSnapshot;
+import dev.gatehouse.scanner.model.WorkflowBlob;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What each scan read: the organization's snapshot, each repository's snapshot, and workflow and
+ * action file contents stored once per blob SHA (a snapshot refers to them by SHA), so a nightly
+ * scan of an unchanged organization adds rows, not copies of every file.
+ */
+@ApplicationScoped
+public class SnapshotStore {
+
+  private final EntityManager em;
+
+  SnapshotStore(EntityManager em) {
+    this.em = em;
+  }
+
+  public void saveOrg(long scanId, long organizationId, OrgSnapshot org) {
+    em.createNativeQuery("insert into org_snapshot (scan_id, organization_id, snapshot) values (?1, ?2, cast(?3 as jsonb))")
+        .setParameter(1, scanId).setParameter(2, organizationId).setParameter(3, SnapshotJson.write(org)).executeUpdate();
+  }
+
+  public OrgSnapshot org(long scanId) {
+    return SnapshotJson.org((String) em.createNativeQuery("select cast(snapshot as text) from org_snapshot where scan_id = ?1")
+        .setParameter(1, scanId).getSingleResult());
+  }
+
+  /** The organization snapshot of the last completed scan before {@code scanId}, if any. */
+  @SuppressWarnings("unchecked")
+  public Optional<OrgSnapshot> previousOrg(long organizationId, long scanId) {
+    List<String> rows = em.createNativeQuery("select cast(o.snapshot as text) from org_snapshot o join scan s on s.id = o.scan_id "
+            + "where o.organization_id = ?1 and o.scan_id < ?2 and s.status = 'completed' order by o.scan_id desc limit 1")
+        .setParameter(1, organizationId).setParameter(2, scanId).getResultList();
+    return rows.stream().findFirst().map(SnapshotJson::org);
+  }
+
+  /** Stores a repository's snapshot; file texts go to workflow_blob once per SHA. Idempotent per scan. */
+  public void saveRepo(long scanId, long repositoryId, RepoSnapshot repo) {
+    List<WorkflowBlob> files = repo.files().orNull();
+    Readable<List<WorkflowBlob>> stripped = repo.files();
+    if (files != null) {
+      List<WorkflowBlob> refs = new ArrayList<>();
+      for (WorkflowBlob f : files) {
+        if (f.text() != null && f.blobSha() != null) {
+          em.createNativeQuery("insert into workflow_blob (sha, content) values (?1, ?2) on conflict (sha) do nothing")
+              .setParameter(1, f.blobSha()).setParameter(2, f.text()).executeUpdate();
+          refs.add(new WorkflowBlob(f.path(), f.blobSha(), null, null));
+        } else {
+          refs.add(f);
+        }
+      }
+      stripped = Readable.of(refs);
+    }
+    RepoSnapshot slim = new RepoSnapshot(repo.repository(), repo.headSha(), repo.contentsReused(), stripped, repo.actionsPermissions(),
+        repo.selectedActions(), repo.workflowDefaults(), repo.forkPrApprovalPolicy(), repo.privateForkPr(), repo.accessLevel(),
+        repo.runners(), repo.environments());
+    em.createNativeQuery("insert into repo_snapshot (scan_id, repository_id, head_sha, contents_reused, snapshot) "
+            + "values (?1, ?2, ?3, ?4, cast(?5 as jsonb)) on conflict (scan_id, repository_id) do nothing")
+        .setParameter(1, scanId).setParameter(2, repositoryId).setParameter(3, repo.headSha())
+        .setParameter(4, repo.contentsReused()).setParameter(5, SnapshotJson.write(slim)).executeUpdate();
+  }
+
+  /** Every repository snapshot of a scan, with file texts restored. */
+  @SuppressWarnings("unchecked")
+  public List<RepoSnapshot> repos(long scanId) {
+    List<String> rows = em.createNativeQuery("select cast(snapshot as text) from repo_snapshot where scan_id = ?1 order by repository_id")
+        .setParameter(1, scanId).getResultList();
+    List<RepoSnapshot> repos = new ArrayList<>();
+    for (String row : rows) {
+      repos.add(withTexts(SnapshotJson.repo(row)));
+    }
+    return repos;
+  }
+
+  /** What earlier scans stored for these repositories (by id): head and files, for incremental reading. */
+  @SuppressWarnings("unchecked")
+  public Map<String, RepoCollector.Known> known(List<Long> repositoryIds, long beforeScanId) {
+    Map<String, RepoCollector.Known> known = new HashMap<>();
+    if (repositoryIds.isEmpty()) {
+      return known;
+    }
+    List<String> rows = em.createNativeQuery("select distinct on (repository_id) cast(snapshot as text) from repo_snapshot "
+            + "where repository_id in (?1) and scan_id < ?2 order by repository_id, scan_id desc")
+        .setParameter(1, repositoryIds).setParameter(2, beforeScanId).getResultList();
+    for (String row : rows) {
+      RepoSnapshot repo = withTexts(SnapshotJson.repo(row));
+      if (repo.headSha() != null && repo.files() instanceof Readable.Available<List<WorkflowBlob>> f
+          && f.value().stream().allMatch(b -> b.text() != null || b.problem() != null)) {
+        known.put(repo.repository().fullName(), new RepoCollector.Known(repo.headSha(), f.value()));
+      }
+    }
+    return known;
+  }
+
+  private RepoSnapshot withTexts(RepoSnapshot repo) {
+    if (!(repo.files() instanceof Readable.Available<List<WorkflowBlob>> f)) {
+      return repo;
+    }
+    List<WorkflowBlob> full = new ArrayList<>();
+    for (WorkflowBlob b : f.value()) {
+      if (b.text() == null && b.problem() == null && b.blobSha() != null) {
+        @SuppressWarnings("unchecked")
+        List<String> text = em.createNativeQuery("select content from workflow_blob where sha = ?1").setParameter(1, b.blobSha()).getResultList();
+        full.add(text.isEmpty() ? new WorkflowBlob(b.path(), b.blobSha(), null, "stored content missing") : new WorkflowBlob(b.path(), b.blobSha(), text.get(0), null));
+      } else {
+        full.add(b);
+      }
+    }
+    return new RepoSnapshot(repo.repository(), repo.headSha(), repo.contentsReused(), Readable.of(full), repo.actionsPermissions(),
+        repo.selectedActions(), repo.workflowDefaults(), repo.forkPrApprovalPolicy(), repo.privateForkPr(), repo.accessLevel(),
+        repo.runners(), repo.environments());
+  }
+}
