@@ -36,13 +36,15 @@ public final class DemoGitHubServer implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private volatile DemoOrg org;
+  private final java.util.Map<String, DemoOrg> orgs = new java.util.concurrent.ConcurrentHashMap<>();
+  private final DemoOrg first;
   private final java.util.List<Received> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private DemoGitHubServer(HttpServer server, ExecutorService executor, DemoOrg org) {
     this.server = server;
     this.executor = executor;
-    this.org = org;
+    this.first = org;
+    this.orgs.put(org.login(), org);
   }
 
   public static DemoGitHubServer start() {
@@ -72,12 +74,22 @@ public final class DemoGitHubServer implements AutoCloseable {
   }
 
   public DemoOrg org() {
-    return org;
+    return orgs.get(first.login());
   }
 
-  /** Changes what the organization looks like from now on (tests of drift between scans). */
+  /** Adds an organization, or changes what one looks like from now on (tests of drift between scans). */
   public void update(DemoOrg changed) {
-    this.org = changed;
+    orgs.put(changed.login(), changed);
+  }
+
+  /** The organization a path or GraphQL request is about. */
+  private DemoOrg orgFor(String login) {
+    return login == null ? null : orgs.get(login);
+  }
+
+  private static String loginOf(String path) {
+    String[] parts = path.split("/");
+    return parts.length > 2 && (parts[1].equals("orgs") || parts[1].equals("repos")) ? parts[2] : null;
   }
 
   /** Requests received so far, oldest first. */
@@ -97,7 +109,10 @@ public final class DemoGitHubServer implements AutoCloseable {
         return;
       }
       String body;
-      if (path.equals("/orgs/" + org.login())) {
+      DemoOrg org = orgFor(loginOf(path));
+      if (org == null) {
+        body = null;
+      } else if (path.equals("/orgs/" + org.login())) {
         body = GitHubShapes.organization(apiUrl().toString(), org.login(), org.id()).toString();
       } else {
         body = org.rest().get(path);
@@ -124,10 +139,11 @@ public final class DemoGitHubServer implements AutoCloseable {
     JsonNode payload = JSON.readTree(request);
     String q = payload.path("query").asText();
     JsonNode vars = payload.path("variables");
+    DemoOrg org = orgFor(vars.has("org") ? vars.get("org").asText() : vars.path("owner").asText(null));
     ObjectNode root = JSON.createObjectNode();
     ObjectNode data = root.putObject("data");
     data.putObject("rateLimit").put("cost", 1).put("remaining", 4999).put("resetAt", "2030-01-01T00:00:00Z");
-    if (q.contains("OrgRepos") && !org.login().equals(vars.path("org").asText())) {
+    if (q.contains("OrgRepos") && org == null) {
       data.putNull("organization");
       root.putArray("errors").addObject().put("type", "NOT_FOUND")
           .put("message", "Could not resolve to an Organization with the login of '" + vars.path("org").asText() + "'.");
@@ -150,7 +166,9 @@ public final class DemoGitHubServer implements AutoCloseable {
       return root.toString();
     }
     Map<String, DemoRepository> byName = new HashMap<>();
-    org.repositories().forEach(r -> byName.put(r.name(), r));
+    if (org != null) {
+      org.repositories().forEach(r -> byName.put(r.name(), r));
+    }
     for (int i = 0; vars.has("n" + i); i++) {
       DemoRepository r = byName.get(vars.get("n" + i).asText());
       ObjectNode node = data.putObject("r" + i);

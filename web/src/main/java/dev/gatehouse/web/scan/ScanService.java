@@ -2,7 +2,6 @@ package dev.gatehouse.web.scan;
 
 import dev.gatehouse.scanner.collect.GitHubAccess;
 import dev.gatehouse.scanner.collect.GitHubReadException;
-import dev.gatehouse.scanner.collect.GitHubClient;
 import dev.gatehouse.scanner.collect.OrgCollector;
 import dev.gatehouse.scanner.collect.ScanMeter;
 import dev.gatehouse.scanner.model.OrgSnapshot;
@@ -117,18 +116,7 @@ public class ScanService {
    */
   void run(long scanId, String org, GitHubAccess access) {
     try {
-      GitHubClient client = target.client();
-      ScanMeter meter = new ScanMeter();
-      OrgSnapshot snapshot = new OrgCollector(client).collect(org, meter);
-      QuarkusTransaction.requiringNew().run(() -> {
-        long orgId = store(scanId, snapshot.repositories(), Instant.now());
-        snapshots.saveOrg(scanId, orgId, snapshot);
-        ScanEntity scan = ScanEntity.findById(scanId);
-        scan.unitsTotal = units.create(scanId, orgId);
-        scan.requests = (int) meter.requests();
-        scan.rateLimitPoints = (int) meter.points();
-        scan.notModified = (int) meter.notModified();
-      });
+      orgPass(scanId, org);
       worker.drain(scanId, owner);
     } catch (GitHubReadException e) {
       LOG.warnf("Scan %d of %s failed: %s", scanId, org, e.getMessage());
@@ -137,6 +125,21 @@ public class ScanService {
       LOG.errorf(e, "Scan %d of %s failed", scanId, org);
       QuarkusTransaction.requiringNew().run(() -> fail(scanId, "internal error: " + e.getClass().getSimpleName()));
     }
+  }
+
+  /** Reads the organization and creates the scan's work units (one per repository). */
+  void orgPass(long scanId, String org) {
+    ScanMeter meter = new ScanMeter();
+    OrgSnapshot snapshot = new OrgCollector(target.client()).collect(org, meter);
+    QuarkusTransaction.requiringNew().run(() -> {
+      long orgId = store(scanId, snapshot.repositories(), Instant.now());
+      snapshots.saveOrg(scanId, orgId, snapshot);
+      ScanEntity scan = ScanEntity.findById(scanId);
+      scan.unitsTotal = units.create(scanId, orgId);
+      scan.requests = (int) meter.requests();
+      scan.rateLimitPoints = (int) meter.points();
+      scan.notModified = (int) meter.notModified();
+    });
   }
 
   /**

@@ -61,6 +61,11 @@ public class ScanWorker {
 
   /** Works units of the scan until none is available, then closes the scan if it is complete. */
   public void drain(long scanId, String owner) {
+    drain(scanId, owner, BATCH, Integer.MAX_VALUE);
+  }
+
+  /** As {@link #drain(long, String)}, with a batch size and at most {@code maxBatches} batches (tests stop a worker midway). */
+  void drain(long scanId, String owner, int batchSize, int maxBatches) {
     ScanEntity scan = QuarkusTransaction.requiringNew().call(() -> {
       ScanEntity s = ScanEntity.findById(scanId);
       s.organization.login.length();
@@ -74,8 +79,8 @@ public class ScanWorker {
     Map<Long, RepositoryInfo> byGitHubId = new HashMap<>();
     snapshot.repositories().forEach(r -> byGitHubId.put(r.id(), r));
     GitHubClient client = target.client();
-    while (true) {
-      List<ScanUnits.Unit> batch = QuarkusTransaction.requiringNew().call(() -> units.lease(scanId, owner, BATCH, lease));
+    for (int round = 0; round < maxBatches; round++) {
+      List<ScanUnits.Unit> batch = QuarkusTransaction.requiringNew().call(() -> units.lease(scanId, owner, batchSize, lease));
       if (batch.isEmpty()) {
         break;
       }
@@ -87,7 +92,7 @@ public class ScanWorker {
       }
       Map<String, RepoCollector.Known> known = QuarkusTransaction.requiringNew().call(() -> snapshots.known(repositoryIds, scanId));
       ScanMeter meter = new ScanMeter();
-      List<RepoSnapshot> read = new RepoCollector(client, target.concurrency(), BATCH).collect(org, repos, known, meter);
+      List<RepoSnapshot> read = new RepoCollector(client, target.concurrency(), batchSize).collect(org, repos, known, meter);
       for (int i = 0; i < batch.size(); i++) {
         ScanUnits.Unit unit = batch.get(i);
         RepoSnapshot repo = read.get(i);
@@ -105,7 +110,9 @@ public class ScanWorker {
           .setParameter(1, scanId).setParameter(2, meter.requests()).setParameter(3, meter.points())
           .setParameter(4, meter.notModified()).executeUpdate());
     }
-    closer.tryClose(scanId);
+    if (maxBatches == Integer.MAX_VALUE) {
+      closer.tryClose(scanId);
+    }
   }
 
   /** One repository in one transaction; claims the unit first, so a lost lease writes nothing. */
