@@ -14,6 +14,8 @@ import dev.gatehouse.scanner.rule.Finding;
 import dev.gatehouse.scanner.rule.OrgAudit;
 import dev.gatehouse.web.finding.FindingLedger;
 import dev.gatehouse.web.github.GitHubTarget;
+import dev.gatehouse.web.notify.AlertMessage;
+import dev.gatehouse.web.notify.Notifier;
 import dev.gatehouse.web.policy.Policies;
 import dev.gatehouse.web.snapshot.SnapshotStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -46,10 +48,11 @@ public class ScanWorker {
   private final GitHubTarget target;
   private final EntityManager em;
   private final ScanCloser closer;
+  private final Notifier notifier;
   private final Duration lease = Duration.ofMinutes(5);
 
   ScanWorker(ScanUnits units, SnapshotStore snapshots, FindingLedger ledger, Policies policies, GitHubTarget target,
-      EntityManager em, ScanCloser closer) {
+      EntityManager em, ScanCloser closer, Notifier notifier) {
     this.units = units;
     this.snapshots = snapshots;
     this.ledger = ledger;
@@ -57,6 +60,7 @@ public class ScanWorker {
     this.target = target;
     this.em = em;
     this.closer = closer;
+    this.notifier = notifier;
   }
 
   /** Works units of the scan until none is available, then closes the scan if it is complete. */
@@ -111,7 +115,12 @@ public class ScanWorker {
           .setParameter(4, meter.notModified()).executeUpdate());
     }
     if (maxBatches == Integer.MAX_VALUE) {
-      closer.tryClose(scanId);
+      List<dev.gatehouse.web.alert.AlertEntity> alerts = closer.tryClose(scanId);
+      if (!alerts.isEmpty()) {
+        // Delivery is asynchronous and never fails the scan.
+        notifier.publish(org, alerts.stream().map(a -> new AlertMessage(org, scanId, a.kind, a.severity, a.subject, a.before,
+            a.after, a.message, a.createdAt)).toList());
+      }
     }
   }
 
