@@ -1,0 +1,31 @@
+package dev.gatehouse.web.schedule;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Map;
+
+/**
+ * When organizations are scanned without anyone asking. Cron expressions are Quartz-style
+ * (seconds first, {@code ?} for "no specific day") and always evaluated in UTC, whatever the
+ * host's time zone.
+ */
+@ConfigMapping(prefix = "gatehouse.schedule")
+public interface ScheduleConfig {
+
+  /** When every organization without an override is scanned; the default is 02:00 UTC each night. */
+  @WithDefault("0 0 2 * * ?")
+  String cron();
+
+  /**
+   * Per-organization cron overriding {@link #cron()}, keyed by login, e.g.
+   * {@code gatehouse.schedule.org-cron.acme=0 30 3 * * ?}; keys match logins case-insensitively.
+   */
+  Map<String, String> orgCron();
+
+  /**
+   * Whether scheduled scans start. When false the jobs are still registered, so the schedule is
+   * visible, but every fire is skipped; manual and API scans are unaffected.
+   */
+  @WithDefault("true")
+  boolean enabled();
+}
