@@ -33,10 +33,17 @@ public final class GitHubClient {
 
   private final OkHttpClient http;
   private final GitHubEndpoint endpoint;
+  private final RateBudget budget;
 
-  private GitHubClient(OkHttpClient http, GitHubEndpoint endpoint) {
+  private GitHubClient(OkHttpClient http, GitHubEndpoint endpoint, RateBudget budget) {
     this.http = http;
     this.endpoint = endpoint;
+    this.budget = budget;
+  }
+
+  /** The process-wide rate budget, for progress ("rate limit remaining"). */
+  public RateBudget budget() {
+    return budget;
   }
 
   public static Builder builder(URI apiUrl, TokenSource tokens) {
@@ -204,7 +211,7 @@ public final class GitHubClient {
           .addInterceptor(new RateLimitInterceptor(b))
           .addInterceptor(new AuthInterceptor(tokens))
           .build();
-      return new GitHubClient(http, GitHubEndpoint.of(apiUrl));
+      return new GitHubClient(http, GitHubEndpoint.of(apiUrl), b);
     }
   }
 }

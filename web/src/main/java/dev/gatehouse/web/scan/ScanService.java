@@ -211,8 +211,12 @@ public class ScanService {
         Instant.now().minusSeconds(600)));
   }
 
+  /** A scan with its progress: units done of total, and the rate limit GitHub last reported to this process. */
   public Optional<ScanView> find(long id) {
-    return QuarkusTransaction.joiningExisting().call(() -> ScanEntity.<ScanEntity>findByIdOptional(id).map(ScanView::of));
+    var window = target.client().budget().window("core");
+    Long remaining = window == null ? null : window.remaining();
+    return QuarkusTransaction.joiningExisting().call(() -> ScanEntity.<ScanEntity>findByIdOptional(id).map(ScanView::of))
+        .map(v -> v.withRateLimitRemaining(remaining));
   }
 
   public Optional<ScanView> latest(String org) {

@@ -62,6 +62,9 @@ class ScanResourceTest {
     assertThat(pages.get(1).body()).contains("\"cursor\":\"100\"");
     assertThat(sent).allSatisfy(r -> assertThat(r.authorization()).isEqualTo("Bearer " + GitHubMockResource.TOKEN));
     assertThat(scan.getInt("requests")).isGreaterThan(3);
+    assertThat(scan.getInt("unitsTotal")).isEqualTo(GitHubMockResource.REPO_COUNT);
+    assertThat(scan.getInt("unitsDone")).isEqualTo(GitHubMockResource.REPO_COUNT);
+    assertThat(scan.getLong("rateLimitRemaining")).isPositive();
 
     // The injected issue title in service-001 is stored as an open finding, with its history.
     JsonPath findings = given().get("/api/v1/findings?organization=acme&subject=acme/service-001&rule=template-injection")

@@ -1,0 +1,63 @@
+package dev.gatehouse.web.retention;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.web.testing.GitHubMockResource;
+import dev.gatehouse.web.testing.PostgresTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(GitHubMockResource.class)
+class RetentionTest {
+
+  @Inject
+  Retention retention;
+
+  @Inject
+  EntityManager em;
+
+  long scalar(String sql) {
+    return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+  }
+
+  long scanAcme() throws InterruptedException {
+    long id = given().contentType(ContentType.JSON).body(Map.of("organization", "acme")).post("/api/v1/scans")
+        .then().extract().jsonPath().getLong("id");
+    for (int i = 0; i < 300 && !"completed".equals(given().get("/api/v1/scans/" + id).then().extract().jsonPath().getString("status")); i++) {
+      Thread.sleep(100);
+    }
+    return id;
+  }
+
+  @Test
+  void oldSnapshotsArePrunedButTheLatestScanAndStatisticsStay() throws Exception {
+    long old = scanAcme();
+    long latest = scanAcme();
+    assertThat(scalar("select count(*) from repo_snapshot where scan_id = " + old)).isPositive();
+    assertThat(scalar("select count(*) from workflow_blob")).isPositive();
+
+    Retention.Pruned pruned = retention.prune(Instant.now().plusSeconds(60));
+    assertThat(pruned.repoSnapshots()).isPositive();
+    assertThat(scalar("select count(*) from repo_snapshot where scan_id = " + old)).isZero();
+    assertThat(scalar("select count(*) from org_snapshot where scan_id = " + old)).isZero();
+    assertThat(scalar("select count(*) from repo_snapshot where scan_id = " + latest)).isPositive();
+    assertThat(scalar("select count(*) from org_snapshot where scan_id = " + latest)).isEqualTo(1);
+    // Statistics and history stay; contents the latest scan refers to stay.
+    assertThat(scalar("select count(*) from scan where id = " + old + " and requests is not null")).isEqualTo(1);
+    assertThat(scalar("select count(*) from finding")).isPositive();
+    assertThat(scalar("select count(*) from workflow_blob")).isPositive();
+
+    Retention.Pruned again = retention.prune(Instant.now().plusSeconds(60));
+    assertThat(again).isEqualTo(new Retention.Pruned(0, 0, 0));
+  }
+}
