@@ -34,15 +34,31 @@ public final class OrgAudit {
     return new OrgAudit(AuditEngine.withAllRules(policy), SettingsAudit.withAllRules(policy));
   }
 
-  /** Parses every readable blob once, for both the inventory and the rules. */
+  /**
+   * Parses every readable blob once, for both the inventory and the rules; identical files (same
+   * blob SHA at the same path, common across an organization's templated workflows) are parsed
+   * once and shared, since the model is immutable.
+   */
   public static Map<String, List<AuditedFile>> parse(List<RepoSnapshot> repos) {
     WorkflowParser parser = new WorkflowParser();
+    Map<String, AuditedFile> bySha = new java.util.HashMap<>();
     Map<String, List<AuditedFile>> files = new LinkedHashMap<>();
     for (RepoSnapshot repo : repos) {
       List<AuditedFile> parsed = new ArrayList<>();
       for (WorkflowBlob blob : repo.files().orNull() == null ? List.<WorkflowBlob>of() : repo.files().orNull()) {
-        if (blob.text() != null && parser.parse(source(blob)) instanceof ParseResult.Parsed p) {
-          parsed.add(p.file());
+        if (blob.text() == null) {
+          continue;
+        }
+        String key = blob.blobSha() == null ? null : blob.blobSha() + ":" + blob.path();
+        AuditedFile cached = key == null ? null : bySha.get(key);
+        if (cached == null && parser.parse(source(blob)) instanceof ParseResult.Parsed p) {
+          cached = p.file();
+          if (key != null) {
+            bySha.put(key, cached);
+          }
+        }
+        if (cached != null) {
+          parsed.add(cached);
         }
       }
       files.put(repo.repository().fullName(), parsed);

@@ -8,6 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -23,7 +24,8 @@ public class FindingEntity extends PanacheEntityBase {
   public static final String FIXED = "fixed";
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_id_seq")
+  @SequenceGenerator(name = "finding_id_seq", sequenceName = "finding_id_seq", allocationSize = 50)
   public Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

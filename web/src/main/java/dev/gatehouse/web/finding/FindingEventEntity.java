@@ -7,6 +7,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -18,7 +19,8 @@ import java.time.Instant;
 public class FindingEventEntity extends PanacheEntityBase {
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_event_id_seq")
+  @SequenceGenerator(name = "finding_event_id_seq", sequenceName = "finding_event_id_seq", allocationSize = 50)
   public Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -41,10 +41,33 @@ public class FindingLedger {
   @Transactional
   public Outcome merge(long organizationId, long scanId, Instant at, String subject, Scope scope, List<Finding> findings,
       boolean complete) {
-    OrganizationEntity org = OrganizationEntity.getEntityManager().getReference(OrganizationEntity.class, organizationId);
     Map<String, FindingEntity> known = new HashMap<>();
     FindingEntity.<FindingEntity>list("organization.id = ?1 and subject = ?2 and scope = ?3", organizationId, subject, scope.id())
         .forEach(f -> known.put(f.fingerprint, f));
+    return merge(organizationId, scanId, at, subject, scope, findings, complete, known);
+  }
+
+  /**
+   * Merges many subjects of one scope at once (every repository's settings findings at scan
+   * close): the known findings are read in one query, and subjects with neither findings nor
+   * history cost nothing.
+   */
+  @Transactional
+  public void mergeAll(long organizationId, long scanId, Instant at, Scope scope, Map<String, List<Finding>> bySubject) {
+    Map<String, Map<String, FindingEntity>> known = new HashMap<>();
+    FindingEntity.<FindingEntity>list("organization.id = ?1 and scope = ?2", organizationId, scope.id())
+        .forEach(f -> known.computeIfAbsent(f.subject, k -> new HashMap<>()).put(f.fingerprint, f));
+    for (Map.Entry<String, List<Finding>> e : bySubject.entrySet()) {
+      Map<String, FindingEntity> rows = known.getOrDefault(e.getKey(), new HashMap<>());
+      if (!e.getValue().isEmpty() || !rows.isEmpty()) {
+        merge(organizationId, scanId, at, e.getKey(), scope, e.getValue(), true, rows);
+      }
+    }
+  }
+
+  private Outcome merge(long organizationId, long scanId, Instant at, String subject, Scope scope, List<Finding> findings,
+      boolean complete, Map<String, FindingEntity> known) {
+    OrganizationEntity org = OrganizationEntity.getEntityManager().getReference(OrganizationEntity.class, organizationId);
     Set<String> seen = new HashSet<>();
     int opened = 0;
     int stillOpen = 0;

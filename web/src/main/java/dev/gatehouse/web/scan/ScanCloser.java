@@ -86,7 +86,7 @@ public class ScanCloser {
       String subject = f.location().file().startsWith("/repos/") ? subjectOf(f.location().file()) : login;
       bySubject.computeIfAbsent(subject, k -> new ArrayList<>()).add(f);
     }
-    bySubject.forEach((subject, list) -> ledger.merge(orgId, scanId, now, subject, FindingLedger.Scope.SETTINGS, list, true));
+    ledger.mergeAll(orgId, scanId, now, FindingLedger.Scope.SETTINGS, bySubject);
 
     List<AlertEntity> alerts = new ArrayList<>();
     Optional<OrgSnapshot> previous = snapshots.previousOrg(orgId, scanId);

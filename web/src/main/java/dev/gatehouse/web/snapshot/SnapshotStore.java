@@ -72,16 +72,38 @@ public class SnapshotStore {
         .setParameter(4, repo.contentsReused()).setParameter(5, SnapshotJson.write(slim)).executeUpdate();
   }
 
-  /** Every repository snapshot of a scan, with file texts restored. */
+  /** Every repository snapshot of a scan, with file texts restored (contents fetched in bulk, once per SHA). */
   @SuppressWarnings("unchecked")
   public List<RepoSnapshot> repos(long scanId) {
     List<String> rows = em.createNativeQuery("select cast(snapshot as text) from repo_snapshot where scan_id = ?1 order by repository_id")
         .setParameter(1, scanId).getResultList();
-    List<RepoSnapshot> repos = new ArrayList<>();
+    List<RepoSnapshot> slim = new ArrayList<>(rows.size());
+    java.util.Set<String> shas = new java.util.HashSet<>();
     for (String row : rows) {
-      repos.add(withTexts(SnapshotJson.repo(row)));
+      RepoSnapshot repo = SnapshotJson.repo(row);
+      slim.add(repo);
+      if (repo.files() instanceof Readable.Available<List<WorkflowBlob>> f) {
+        f.value().stream().filter(b -> b.text() == null && b.problem() == null && b.blobSha() != null).forEach(b -> shas.add(b.blobSha()));
+      }
+    }
+    Map<String, String> contents = contents(shas);
+    List<RepoSnapshot> repos = new ArrayList<>(slim.size());
+    for (RepoSnapshot repo : slim) {
+      repos.add(withTexts(repo, contents));
     }
     return repos;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, String> contents(java.util.Collection<String> shas) {
+    Map<String, String> contents = new HashMap<>();
+    List<String> all = new ArrayList<>(shas);
+    for (int i = 0; i < all.size(); i += 1000) {
+      List<Object[]> rows = em.createNativeQuery("select sha, content from workflow_blob where sha in (?1)")
+          .setParameter(1, all.subList(i, Math.min(all.size(), i + 1000))).getResultList();
+      rows.forEach(r -> contents.put((String) r[0], (String) r[1]));
+    }
+    return contents;
   }
 
   /** What earlier scans stored for these repositories (by id): head and files, for incremental reading. */
@@ -94,8 +116,16 @@ public class SnapshotStore {
     List<String> rows = em.createNativeQuery("select distinct on (repository_id) cast(snapshot as text) from repo_snapshot "
             + "where repository_id in (?1) and scan_id < ?2 order by repository_id, scan_id desc")
         .setParameter(1, repositoryIds).setParameter(2, beforeScanId).getResultList();
-    for (String row : rows) {
-      RepoSnapshot repo = withTexts(SnapshotJson.repo(row));
+    List<RepoSnapshot> slim = rows.stream().map(SnapshotJson::repo).toList();
+    java.util.Set<String> shas = new java.util.HashSet<>();
+    for (RepoSnapshot r : slim) {
+      if (r.files() instanceof Readable.Available<List<WorkflowBlob>> f) {
+        f.value().stream().filter(b -> b.blobSha() != null).forEach(b -> shas.add(b.blobSha()));
+      }
+    }
+    Map<String, String> contents = contents(shas);
+    for (RepoSnapshot stored : slim) {
+      RepoSnapshot repo = withTexts(stored, contents);
       if (repo.headSha() != null && repo.files() instanceof Readable.Available<List<WorkflowBlob>> f
           && f.value().stream().allMatch(b -> b.text() != null || b.problem() != null)) {
         known.put(repo.repository().fullName(), new RepoCollector.Known(repo.headSha(), f.value()));
@@ -104,16 +134,15 @@ public class SnapshotStore {
     return known;
   }
 
-  private RepoSnapshot withTexts(RepoSnapshot repo) {
+  private static RepoSnapshot withTexts(RepoSnapshot repo, Map<String, String> contents) {
     if (!(repo.files() instanceof Readable.Available<List<WorkflowBlob>> f)) {
       return repo;
     }
     List<WorkflowBlob> full = new ArrayList<>();
     for (WorkflowBlob b : f.value()) {
       if (b.text() == null && b.problem() == null && b.blobSha() != null) {
-        @SuppressWarnings("unchecked")
-        List<String> text = em.createNativeQuery("select content from workflow_blob where sha = ?1").setParameter(1, b.blobSha()).getResultList();
-        full.add(text.isEmpty() ? new WorkflowBlob(b.path(), b.blobSha(), null, "stored content missing") : new WorkflowBlob(b.path(), b.blobSha(), text.get(0), null));
+        String text = contents.get(b.blobSha());
+        full.add(text == null ? new WorkflowBlob(b.path(), b.blobSha(), null, "stored content missing") : new WorkflowBlob(b.path(), b.blobSha(), text, null));
       } else {
         full.add(b);
       }
