@@ -68,6 +68,8 @@ public class FindingLedger {
   private Outcome merge(long organizationId, long scanId, Instant at, String subject, Scope scope, List<Finding> findings,
       boolean complete, Map<String, FindingEntity> known) {
     OrganizationEntity org = OrganizationEntity.getEntityManager().getReference(OrganizationEntity.class, organizationId);
+    // Events are written after all findings, so inserts of each table stay in JDBC batches.
+    List<FindingEventEntity> events = new java.util.ArrayList<>();
     Set<String> seen = new HashSet<>();
     int opened = 0;
     int stillOpen = 0;
@@ -89,7 +91,7 @@ public class FindingLedger {
         row.status = FindingEntity.OPEN;
         copy(row, f, scanId, at);
         row.persist();
-        FindingEventEntity.of(row, scanId, at, "new", null, row.severity).persist();
+        events.add(FindingEventEntity.of(row, scanId, at, "new", null, row.severity));
         opened++;
         continue;
       }
@@ -98,20 +100,20 @@ public class FindingLedger {
         row.reintroducedCount++;
         row.fixedAt = null;
         row.fixedScanId = null;
-        FindingEventEntity.of(row, scanId, at, "reintroduced", FindingEntity.FIXED, FindingEntity.OPEN).persist();
+        events.add(FindingEventEntity.of(row, scanId, at, "reintroduced", FindingEntity.FIXED, FindingEntity.OPEN));
         reintroduced++;
       } else {
         stillOpen++;
       }
       String severity = f.severity().id();
       if (!severity.equals(row.severity)) {
-        FindingEventEntity.of(row, scanId, at, "severity_changed", row.severity, severity).persist();
+        events.add(FindingEventEntity.of(row, scanId, at, "severity_changed", row.severity, severity));
         severityChanged++;
       }
       String before = suppression(row.suppressionKind, row.suppressionReason, row.suppressionOwner);
       String after = f.suppression() == null ? null : suppression(kind(f.suppression()), f.suppression().reason(), f.suppression().owner());
       if (!Objects.equals(before, after)) {
-        FindingEventEntity.of(row, scanId, at, after == null ? "unsuppressed" : "suppressed", before, after).persist();
+        events.add(FindingEventEntity.of(row, scanId, at, after == null ? "unsuppressed" : "suppressed", before, after));
       }
       copy(row, f, scanId, at);
     }
@@ -122,11 +124,12 @@ public class FindingLedger {
           row.status = FindingEntity.FIXED;
           row.fixedAt = at;
           row.fixedScanId = scanId;
-          FindingEventEntity.of(row, scanId, at, "fixed", FindingEntity.OPEN, FindingEntity.FIXED).persist();
+          events.add(FindingEventEntity.of(row, scanId, at, "fixed", FindingEntity.OPEN, FindingEntity.FIXED));
           fixed++;
         }
       }
     }
+    events.forEach(e -> e.persist());
     return new Outcome(opened, stillOpen, fixed, reintroduced, severityChanged);
   }
 
