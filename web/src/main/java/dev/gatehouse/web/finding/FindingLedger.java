@@ -92,6 +92,10 @@ public class FindingLedger {
         copy(row, f, scanId, at);
         row.persist();
         events.add(FindingEventEntity.of(row, scanId, at, "new", null, row.severity));
+        if (row.suppressionKind != null) {
+          events.add(FindingEventEntity.of(row, scanId, at, "suppressed", null,
+              suppression(row.suppressionKind, row.suppressionReason, row.suppressionOwner)));
+        }
         opened++;
         continue;
       }
