@@ -24,12 +24,13 @@ public class ExportResource {
 
   /**
    * Findings of an organization as CSV, JSON or SARIF, now, as of an instant ({@code asOf},
-   * ISO-8601), or as of the close of a scan ({@code scan}). Streamed.
+   * ISO-8601), or as of the close of a scan ({@code scan}). SARIF has one run per repository, or one
+   * for the organization with {@code runs=organization}. Streamed.
    */
   @GET
   @Path("/findings")
   public Response findings(@QueryParam("organization") String org, @QueryParam("format") String format,
-      @QueryParam("asOf") String asOf, @QueryParam("scan") Long scan) {
+      @QueryParam("asOf") String asOf, @QueryParam("scan") Long scan, @QueryParam("runs") String runs) {
     if (org == null || org.isBlank()) {
       throw new BadRequestException("name the organization: ?organization=LOGIN");
     }
@@ -47,7 +48,8 @@ public class ExportResource {
     };
     String name = "gatehouse-" + org.replaceAll("[^A-Za-z0-9-]", "") + "-findings" + (at == null ? "" : "-asof") + "."
         + (f == FindingExport.Format.SARIF ? "sarif" : f.name().toLowerCase(Locale.ROOT));
-    StreamingOutput body = out -> QuarkusTransaction.requiringNew().run(() -> export.write(org, at, f, out));
+    boolean perRepository = !"organization".equalsIgnoreCase(runs);
+    StreamingOutput body = out -> QuarkusTransaction.requiringNew().run(() -> export.write(org, at, f, out, perRepository));
     return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
   }
 

@@ -68,8 +68,13 @@ public class FindingExport {
     this.em = em;
   }
 
-  /** Writes the export; call inside a transaction. {@code at} null means now. */
+  /** Writes the export; call inside a transaction. {@code at} null means now. SARIF has one run per repository. */
   public void write(String org, Instant at, Format format, OutputStream out) {
+    write(org, at, format, out, true);
+  }
+
+  /** As above; {@code runPerRepository} false puts every SARIF result in one run for the organization. */
+  public void write(String org, Instant at, Format format, OutputStream out, boolean runPerRepository) {
     ReportMeta meta = new ReportMeta(ReportMeta.version(), Instant.now(), ReportMeta.DEFAULT_HELP_BASE);
     try {
       switch (format) {
@@ -103,9 +108,10 @@ public class FindingExport {
             String[] run = {null};
             each(org, at, f -> {
               try {
-                if (!f.repository().equals(run[0])) {
-                  sarif.startRun(f.repository());
-                  run[0] = f.repository();
+                String runKey = runPerRepository ? f.repository() : org;
+                if (!runKey.equals(run[0])) {
+                  sarif.startRun(runKey);
+                  run[0] = runKey;
                 }
                 sarif.write(finding(f));
               } catch (IOException e) {

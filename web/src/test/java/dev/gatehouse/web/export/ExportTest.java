@@ -127,6 +127,11 @@ class ExportTest {
     assertThat(sarif.at("/runs/0/automationDetails/id").asText()).isEqualTo("gatehouse/export-co/api/");
     assertThat(sarif.at("/runs/0/results/0/suppressions/0/kind").asText()).isEqualTo("external");
     assertThat(sarif.at("/runs/1/results/0/partialFingerprints/gatehouse~1v1").asText()).isNotBlank();
+    JsonNode one = new ObjectMapper().readTree(given().get("/api/v1/exports/findings?organization=export-co&format=sarif&runs=organization")
+        .then().statusCode(200).extract().asByteArray());
+    assertThat(one.get("runs")).hasSize(1);
+    assertThat(one.at("/runs/0/results")).hasSize(3);
+    assertThat(schema.validate(one)).isEmpty();
   }
 
   @Test
