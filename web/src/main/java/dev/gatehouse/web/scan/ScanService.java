@@ -230,10 +230,14 @@ public class ScanService {
     return t;
   });
 
-  /** Every minute, joins running scans with available units (a dead worker's, once its lease expired). */
+  /**
+   * Every minute, joins running scans with available units (a dead worker's, once its lease
+   * expired), and fails scans whose organization pass stopped more than ten minutes ago.
+   */
   void startPolling() {
     poller.scheduleWithFixedDelay(() -> {
       try {
+        failInterrupted();
         resumeAvailable();
       } catch (RuntimeException e) {
         LOG.warnf("Looking for scans to resume failed: %s", e.getMessage());
