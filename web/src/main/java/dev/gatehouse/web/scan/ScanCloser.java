@@ -15,6 +15,7 @@ import dev.gatehouse.web.alert.DriftEvent;
 import dev.gatehouse.web.audit.AuditLog;
 import dev.gatehouse.web.finding.FindingEntity;
 import dev.gatehouse.web.finding.FindingLedger;
+import dev.gatehouse.web.metrics.ScanMetrics;
 import dev.gatehouse.web.policy.Policies;
 import dev.gatehouse.web.snapshot.SnapshotStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -50,14 +51,17 @@ public class ScanCloser {
   private final Policies policies;
   private final ScanUnits units;
   private final AuditLog audit;
+  private final ScanMetrics metrics;
 
-  ScanCloser(EntityManager em, SnapshotStore snapshots, FindingLedger ledger, Policies policies, ScanUnits units, AuditLog audit) {
+  ScanCloser(EntityManager em, SnapshotStore snapshots, FindingLedger ledger, Policies policies, ScanUnits units, AuditLog audit,
+      ScanMetrics metrics) {
     this.em = em;
     this.snapshots = snapshots;
     this.ledger = ledger;
     this.policies = policies;
     this.units = units;
     this.audit = audit;
+    this.metrics = metrics;
   }
 
   /** Closes the scan if all its units are done and nobody closed it yet; returns the alerts raised. */
@@ -122,6 +126,13 @@ public class ScanCloser {
     scan.closedAt = now;
     scan.finishedAt = now;
     scan.findingsOpen = (int) FindingEntity.count("organization.id = ?1 and status = ?2 and suppressionKind is null", orgId, FindingEntity.OPEN);
+    @SuppressWarnings("unchecked")
+    List<Object[]> bySeverity = em.createNativeQuery("select severity, count(*) from finding where organization_id = ?1 "
+        + "and status = 'open' and suppression_kind is null group by severity").setParameter(1, orgId).getResultList();
+    Map<String, Long> counts = new java.util.HashMap<>();
+    bySeverity.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+    metrics.openFindings(login, counts);
+    metrics.scanFinished(login, ScanEntity.COMPLETED, java.time.Duration.between(scan.startedAt, now));
     LOG.infof("Scan %d of %s closed: %d repositories, %d alerts", scanId, login, repos.size(), alerts.size());
     return alerts;
   }

@@ -38,6 +38,7 @@ public class ScanService {
   private final ScanUnits units;
   private final SnapshotStore snapshots;
   private final ScanWorker worker;
+  private final dev.gatehouse.web.metrics.ScanMetrics metrics;
   /** This process's identity as a worker: leases it holds carry it. */
   private final String owner = workerName();
   private final java.util.Set<Long> draining = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -47,7 +48,9 @@ public class ScanService {
     return t;
   });
 
-  ScanService(GitHubTarget target, ScanUnits units, SnapshotStore snapshots, ScanWorker worker) {
+  ScanService(GitHubTarget target, ScanUnits units, SnapshotStore snapshots, ScanWorker worker,
+      dev.gatehouse.web.metrics.ScanMetrics metrics) {
+    this.metrics = metrics;
     this.target = target;
     this.units = units;
     this.snapshots = snapshots;
@@ -194,6 +197,7 @@ public class ScanService {
 
   private void fail(long scanId, String error) {
     ScanEntity scan = ScanEntity.findById(scanId);
+    metrics.scanFinished(scan.organization.login, ScanEntity.FAILED, java.time.Duration.between(scan.startedAt, Instant.now()));
     scan.status = ScanEntity.FAILED;
     scan.error = error;
     scan.finishedAt = Instant.now();

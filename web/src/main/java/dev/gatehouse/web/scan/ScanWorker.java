@@ -14,6 +14,7 @@ import dev.gatehouse.scanner.rule.Finding;
 import dev.gatehouse.scanner.rule.OrgAudit;
 import dev.gatehouse.web.finding.FindingLedger;
 import dev.gatehouse.web.github.GitHubTarget;
+import dev.gatehouse.web.metrics.ScanMetrics;
 import dev.gatehouse.web.notify.AlertMessage;
 import dev.gatehouse.web.notify.Notifier;
 import dev.gatehouse.web.policy.Policies;
@@ -49,10 +50,11 @@ public class ScanWorker {
   private final EntityManager em;
   private final ScanCloser closer;
   private final Notifier notifier;
+  private final ScanMetrics metrics;
   private final Duration lease = Duration.ofMinutes(5);
 
   ScanWorker(ScanUnits units, SnapshotStore snapshots, FindingLedger ledger, Policies policies, GitHubTarget target,
-      EntityManager em, ScanCloser closer, Notifier notifier) {
+      EntityManager em, ScanCloser closer, Notifier notifier, ScanMetrics metrics) {
     this.units = units;
     this.snapshots = snapshots;
     this.ledger = ledger;
@@ -61,6 +63,7 @@ public class ScanWorker {
     this.em = em;
     this.closer = closer;
     this.notifier = notifier;
+    this.metrics = metrics;
   }
 
   /** Works units of the scan until none is available, then closes the scan if it is complete. */
@@ -113,6 +116,7 @@ public class ScanWorker {
                   + "not_modified = coalesce(not_modified, 0) + ?4 where id = ?1")
           .setParameter(1, scanId).setParameter(2, meter.requests()).setParameter(3, meter.points())
           .setParameter(4, meter.notModified()).executeUpdate());
+      metrics.githubUsage(org, meter.requests(), meter.points());
     }
     if (maxBatches == Integer.MAX_VALUE) {
       List<dev.gatehouse.web.alert.AlertEntity> alerts = closer.tryClose(scanId);

@@ -1,0 +1,40 @@
+package dev.gatehouse.web.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.web.testing.GitHubMockResource;
+import dev.gatehouse.web.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Prometheus metrics and the OpenAPI description are served. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(GitHubMockResource.class)
+class OpsEndpointsTest {
+
+  @Test
+  void metricsCountScansRequestsAndOpenFindings() throws Exception {
+    long id = given().contentType(ContentType.JSON).body(Map.of("organization", "acme")).post("/api/v1/scans")
+        .then().extract().jsonPath().getLong("id");
+    for (int i = 0; i < 300 && "running".equals(given().get("/api/v1/scans/" + id).then().extract().jsonPath().getString("status")); i++) {
+      Thread.sleep(100);
+    }
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics).contains("gatehouse_scans_total{organization=\"acme\",status=\"completed\"}");
+    assertThat(metrics).contains("gatehouse_github_requests_total{organization=\"acme\"}");
+    assertThat(metrics).contains("gatehouse_findings_open{organization=\"acme\",severity=\"high\"}");
+    assertThat(metrics).contains("gatehouse_github_rate_limit_remaining");
+    assertThat(metrics).doesNotContain(GitHubMockResource.TOKEN);
+  }
+
+  @Test
+  void openApiDescribesTheApi() {
+    String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+    assertThat(openapi).contains("/api/v1/scans", "/api/v1/findings", "/api/v1/alerts", "/api/v1/exports/findings");
+  }
+}
