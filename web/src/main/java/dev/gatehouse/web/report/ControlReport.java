@@ -1,0 +1,76 @@
+package dev.gatehouse.web.report;
+
+import dev.gatehouse.scanner.model.OrgScan;
+import dev.gatehouse.scanner.rule.ControlInputs;
+import dev.gatehouse.scanner.model.Readable;
+import dev.gatehouse.web.scan.ScanEntity;
+import dev.gatehouse.web.snapshot.SnapshotStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The compliance report: each control pass, fail or not evaluated for an organization's latest
+ * completed scan, with the evidence behind it. A control fails with an open, unsuppressed
+ * finding of one of its rules; otherwise it is not evaluated when a setting one of its rules
+ * reads could not be read in that scan; only then does it pass.
+ */
+@ApplicationScoped
+public class ControlReport {
+
+  public record Evidence(String ruleId, long openFindings, String link) {}
+
+  public record ControlResult(String control, String title, String status, String reason, List<Evidence> evidence) {}
+
+  public record Report(String organization, long scanId, Instant scannedAt, List<ControlResult> controls) {}
+
+  private final EntityManager em;
+  private final SnapshotStore snapshots;
+
+  ControlReport(EntityManager em, SnapshotStore snapshots) {
+    this.em = em;
+    this.snapshots = snapshots;
+  }
+
+  @Transactional
+  public Report build(String org) {
+    ScanEntity scan = ScanEntity.<ScanEntity>find("organization.login = ?1 and status = ?2 and closedAt is not null order by id desc",
+        org, ScanEntity.COMPLETED).firstResult();
+    if (scan == null) {
+      return null;
+    }
+    OrgScan orgScan = new OrgScan(snapshots.org(scan.id), snapshots.repos(scan.id), Map.of(),
+        new dev.gatehouse.scanner.model.ActionInventory(List.of()), Map.of(), scan.closedAt);
+    List<ControlInputs.Input> inputs = ControlInputs.of(orgScan);
+    List<ControlResult> results = new ArrayList<>();
+    for (ComplianceControl control : ComplianceControl.values()) {
+      List<Evidence> evidence = new ArrayList<>();
+      long failing = 0;
+      for (String rule : control.rules()) {
+        long open = ((Number) em.createNativeQuery("select count(*) from finding f join organization o on o.id = f.organization_id "
+                + "where o.login = ?1 and f.rule_id = ?2 and f.status = 'open' and f.suppression_kind is null")
+            .setParameter(1, org).setParameter(2, rule).getSingleResult()).longValue();
+        failing += open;
+        if (open > 0) {
+          evidence.add(new Evidence(rule, open, "/api/v1/findings?organization=" + org + "&rule=" + rule + "&status=open"));
+        }
+      }
+      if (failing > 0) {
+        results.add(new ControlResult(control.name(), control.title(), "fail", failing + " open finding(s)", evidence));
+        continue;
+      }
+      ControlInputs.Input missing = inputs.stream()
+          .filter(i -> i.value() instanceof Readable.Unavailable && i.controls().stream().anyMatch(control.rules()::contains))
+          .findFirst().orElse(null);
+      results.add(missing == null
+          ? new ControlResult(control.name(), control.title(), "pass", "no open finding; every input read", evidence)
+          : new ControlResult(control.name(), control.title(), "not_evaluated",
+              missing.what() + " could not be read: " + missing.value().reason(), evidence));
+    }
+    return new Report(org, scan.id, scan.closedAt, results);
+  }
+}
