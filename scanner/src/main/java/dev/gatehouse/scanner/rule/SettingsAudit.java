@@ -57,7 +57,7 @@ public final class SettingsAudit {
   }
 
   /** {@code /repos/owner/name/...} belongs to {@code owner/name}; anything else to the organization. */
-  static String subjectOf(String resource, String org) {
+  public static String subjectOf(String resource, String org) {
     if (resource.startsWith("/repos/")) {
       String[] parts = resource.split("/");
       return parts.length > 3 ? parts[2] + "/" + parts[3] : org;

@@ -43,7 +43,7 @@ public class ControlReport {
     if (scan == null) {
       return null;
     }
-    OrgScan orgScan = new OrgScan(snapshots.org(scan.id), snapshots.repos(scan.id), Map.of(),
+    OrgScan orgScan = new OrgScan(snapshots.org(scan.id), snapshots.repos(scan.id, false), Map.of(),
         new dev.gatehouse.scanner.model.ActionInventory(List.of()), Map.of(), scan.closedAt);
     List<ControlInputs.Input> inputs = ControlInputs.of(orgScan);
     List<ControlResult> results = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.gatehouse.scanner.model.RepoSnapshot;
 import dev.gatehouse.scanner.policy.Policy;
 import dev.gatehouse.scanner.rule.Finding;
 import dev.gatehouse.scanner.rule.OrgAudit;
+import dev.gatehouse.scanner.rule.SettingsAudit;
 import dev.gatehouse.scanner.rule.Severity;
 import dev.gatehouse.web.alert.AlertEntity;
 import dev.gatehouse.web.alert.DriftDetector;
@@ -87,7 +88,7 @@ public class ScanCloser {
     bySubject.put(login, new ArrayList<>());
     repos.forEach(r -> bySubject.put(r.repository().fullName(), new ArrayList<>()));
     for (Finding f : settings) {
-      String subject = f.location().file().startsWith("/repos/") ? subjectOf(f.location().file()) : login;
+      String subject = SettingsAudit.subjectOf(f.location().file(), login);
       bySubject.computeIfAbsent(subject, k -> new ArrayList<>()).add(f);
     }
     ledger.mergeAll(orgId, scanId, now, FindingLedger.Scope.SETTINGS, bySubject);
@@ -135,11 +136,6 @@ public class ScanCloser {
     metrics.scanFinished(login, ScanEntity.COMPLETED, java.time.Duration.between(scan.startedAt, now));
     LOG.infof("Scan %d of %s closed: %d repositories, %d alerts", scanId, login, repos.size(), alerts.size());
     return alerts;
-  }
-
-  private static String subjectOf(String resource) {
-    String[] parts = resource.split("/");
-    return parts[2] + "/" + parts[3];
   }
 
   private AlertEntity alert(long orgId, long scanId, Instant at, String kind, String severity, String subject, String before,

@@ -73,8 +73,13 @@ public class SnapshotStore {
   }
 
   /** Every repository snapshot of a scan, with file texts restored (contents fetched in bulk, once per SHA). */
-  @SuppressWarnings("unchecked")
   public List<RepoSnapshot> repos(long scanId) {
+    return repos(scanId, true);
+  }
+
+  /** As {@link #repos(long)}; without contents, files carry only path and blob SHA (enough for settings and reports). */
+  @SuppressWarnings("unchecked")
+  public List<RepoSnapshot> repos(long scanId, boolean withContents) {
     List<String> rows = em.createNativeQuery("select cast(snapshot as text) from repo_snapshot where scan_id = ?1 order by repository_id")
         .setParameter(1, scanId).getResultList();
     List<RepoSnapshot> slim = new ArrayList<>(rows.size());
@@ -82,9 +87,12 @@ public class SnapshotStore {
     for (String row : rows) {
       RepoSnapshot repo = SnapshotJson.repo(row);
       slim.add(repo);
-      if (repo.files() instanceof Readable.Available<List<WorkflowBlob>> f) {
+      if (withContents && repo.files() instanceof Readable.Available<List<WorkflowBlob>> f) {
         f.value().stream().filter(b -> b.text() == null && b.problem() == null && b.blobSha() != null).forEach(b -> shas.add(b.blobSha()));
       }
+    }
+    if (!withContents) {
+      return slim;
     }
     Map<String, String> contents = contents(shas);
     List<RepoSnapshot> repos = new ArrayList<>(slim.size());
