@@ -1,6 +1,9 @@
 package dev.gatehouse.web.alert;
 
 import dev.gatehouse.web.audit.AuditLog;
+import dev.gatehouse.web.auth.CurrentUser;
+import dev.gatehouse.web.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
@@ -18,13 +21,15 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
 
-  /** Body of an acknowledgement: who and why (authentication will supply the who). */
-  public record Acknowledgement(String by, String note) {}
+  /** Body of an acknowledgement: why. Who is the signed-in user or token. */
+  public record Acknowledgement(String note) {}
 
   private final AuditLog audit;
+  private final CurrentUser user;
 
-  AlertResource(AuditLog audit) {
+  AlertResource(AuditLog audit, CurrentUser user) {
     this.audit = audit;
+    this.user = user;
   }
 
   /** Alerts of an organization, newest first; {@code open=true} for unacknowledged ones only. */
@@ -38,16 +43,23 @@ public class AlertResource {
 
   @POST
   @Path("/{id}/acknowledge")
+  @RolesAllowed(Roles.ADMIN)
   @Transactional
   public AlertView acknowledge(@PathParam("id") long id, Acknowledgement ack) {
-    if (ack == null || ack.by() == null || ack.by().isBlank() || ack.note() == null || ack.note().isBlank()) {
-      throw new BadRequestException("an acknowledgement needs who (by) and a note");
+    if (ack == null || ack.note() == null || ack.note().isBlank()) {
+      throw new BadRequestException("an acknowledgement needs a note");
     }
+    return acknowledge(id, user.name(), ack.note());
+  }
+
+  /** Records who acknowledged an alert and why (also used by the dashboard's form). */
+  @Transactional
+  public AlertView acknowledge(long id, String by, String note) {
     AlertEntity alert = AlertEntity.<AlertEntity>findByIdOptional(id).orElseThrow(() -> new NotFoundException("no alert " + id));
     alert.acknowledgedAt = Instant.now();
-    alert.acknowledgedBy = ack.by();
-    alert.ackNote = ack.note();
-    audit.record(ack.by(), "alert.acknowledge", alert.kind + " " + alert.subject, ack.note());
+    alert.acknowledgedBy = by;
+    alert.ackNote = note;
+    audit.record(by, "alert.acknowledge", alert.kind + " " + alert.subject, note);
     return AlertView.of(alert);
   }
 }

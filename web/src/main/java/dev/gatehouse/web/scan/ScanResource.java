@@ -1,6 +1,9 @@
 package dev.gatehouse.web.scan;
 
+import dev.gatehouse.web.auth.CurrentUser;
+import dev.gatehouse.web.auth.Roles;
 import dev.gatehouse.web.github.GitHubTarget;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -23,19 +26,22 @@ public class ScanResource {
 
   private final ScanService scans;
   private final GitHubTarget target;
+  private final CurrentUser user;
 
-  ScanResource(ScanService scans, GitHubTarget target) {
+  ScanResource(ScanService scans, GitHubTarget target, CurrentUser user) {
     this.scans = scans;
     this.target = target;
+    this.user = user;
   }
 
   /** 202 with the new scan, or 200 with the scan already running for that organization. */
   @POST
+  @RolesAllowed(Roles.ADMIN)
   public Response start(ScanRequest request, @Context UriInfo uri) {
     String org = request == null || request.organization() == null ? onlyConfiguredOrganization() : request.organization();
     ScanService.Requested requested;
     try {
-      requested = scans.request(org, "api", "api");
+      requested = scans.request(org, "api", user.name());
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.web.alert;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Acknowledging an alert needs a note, records who and when, and goes to the audit log; so does a policy change. */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class AlertAuditTest {
@@ -33,6 +35,7 @@ class AlertAuditTest {
   PolicyAudit policyAudit;
 
   @Test
+  @TestSecurity(user = "alice", roles = {"viewer", "admin"})
   void acknowledgeWithANoteIsRecordedInTheAuditLog() {
     long id = QuarkusTransaction.requiringNew().call(() -> {
       OrganizationEntity org = new OrganizationEntity();

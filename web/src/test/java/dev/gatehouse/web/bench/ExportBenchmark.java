@@ -1,5 +1,6 @@
 package dev.gatehouse.web.bench;
 
+import io.quarkus.test.security.TestSecurity;
 import dev.gatehouse.web.export.FindingExport;
 import dev.gatehouse.web.testing.GitHubMockResource;
 import dev.gatehouse.web.testing.PostgresTestResource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -q -pl web test -Dtest=ExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx256m}.
  */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ExportBenchmark {

@@ -1,5 +1,6 @@
 package dev.gatehouse.web.bench;
 
+import io.quarkus.test.security.TestSecurity;
 import dev.gatehouse.scanner.model.ActionsPermissions;
 import dev.gatehouse.scanner.model.OrgSnapshot;
 import dev.gatehouse.scanner.model.Readable;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * (after {@code ./mvnw -q install -DskipTests}).
  */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ScanCloseBenchmark {

@@ -1,5 +1,6 @@
 package dev.gatehouse.web.export;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ExportTest {

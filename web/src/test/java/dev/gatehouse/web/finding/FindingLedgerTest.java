@@ -1,5 +1,6 @@
 package dev.gatehouse.web.finding;
 
+import io.quarkus.test.security.TestSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.scanner.rule.Confidence;
@@ -21,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class FindingLedgerTest {

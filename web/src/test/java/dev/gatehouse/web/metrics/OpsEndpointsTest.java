@@ -1,5 +1,6 @@
 package dev.gatehouse.web.metrics;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Prometheus metrics and the OpenAPI description are served. */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class OpsEndpointsTest {

@@ -1,5 +1,6 @@
 package dev.gatehouse.web.notify;
 
+import io.quarkus.test.security.TestSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.web.testing.GitHubMockResource;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The service starts with no {@code gatehouse.notifications.*} key at all, the usual case, and sends nothing. */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class NotifierStartupTest {

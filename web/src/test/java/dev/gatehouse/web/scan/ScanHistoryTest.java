@@ -1,5 +1,6 @@
 package dev.gatehouse.web.scan;
 
+import io.quarkus.test.security.TestSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.web.alert.AlertEntity;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 6's acceptance: drift between two scans, an interrupted scan resumed, two workers sharing a scan. */
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ScanHistoryTest {

@@ -1,5 +1,6 @@
 package dev.gatehouse.web.scan;
 
+import io.quarkus.test.security.TestSecurity;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -19,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@TestSecurity(user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ScanResourceTest {

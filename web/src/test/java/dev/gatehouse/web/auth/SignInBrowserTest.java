@@ -1,0 +1,42 @@
+package dev.gatehouse.web.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.web.testing.Browser;
+import dev.gatehouse.web.testing.GitHubMockResource;
+import dev.gatehouse.web.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(GitHubMockResource.class)
+class SignInBrowserTest {
+
+  @Inject Accounts accounts;
+
+  @Test
+  void signInThenOutInARealBrowser() {
+    Accounts.Created dana = accounts.create("dana-" + System.nanoTime(), Roles.VIEWER, "test");
+    try (Browser browser = Browser.open()) {
+      browser.get("/");
+      assertThat(browser.driver().getCurrentUrl()).contains("/login");
+      browser.screenshot("sign-in");
+      browser.find("#username").sendKeys(dana.account().username());
+      browser.find("#password").sendKeys("wrong password!");
+      browser.find("#sign-in").click();
+      assertThat(browser.find(".flash.error").getText()).contains("wrong password");
+
+      browser.signIn(dana.account().username(), dana.password());
+      assertThat(browser.find("#current-user").getText()).isEqualTo(dana.account().username());
+      assertThat(browser.text()).doesNotContain("Access"); // viewers see no admin navigation
+      browser.find("#sign-out").click();
+      browser.waitFor(d -> d.getCurrentUrl().contains("/login"));
+      browser.get("/");
+      assertThat(browser.driver().getCurrentUrl()).contains("/login");
+      assertThat(browser.scriptEvents()).isEmpty();
+    }
+  }
+}
