@@ -14,7 +14,7 @@ final class DemoOrganization {
 
   private DemoOrganization() {}
 
-  static DemoOrg build() {
+  public static DemoOrg build() {
     String org = DemoGitHubServer.ORG;
     List<DemoRepository> repos = List.of(
         repo(910_001, "web-storefront", "public", false, "2026-11-20T09:12:00Z", Map.of(

@@ -32,7 +32,7 @@ class RepositoryPageTest {
     assertThat(html).contains("acme/&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(html).doesNotContain(GitHubMockResource.HOSTILE_NAME);
     assertThat(html).doesNotContain("<script");
-    assertThat(html).contains("<code>trunk</code>", "private", "archived");
+    assertThat(html).contains("<code>trunk</code>", "private", "archived", "href=\"/orgs/acme/findings\"");
     assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
   }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.web.testing;
 
 import dev.gatehouse.web.demo.DemoGitHubServer;
 import dev.gatehouse.web.demo.DemoOrg;
+import dev.gatehouse.web.demo.DemoOrganization;
 import dev.gatehouse.web.demo.DemoRepository;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.ArrayList;
@@ -14,11 +15,13 @@ import java.util.Map;
  * organization {@code acme} with {@value #REPO_COUNT} repositories (three GraphQL pages; one named
  * like a script tag; {@code service-001} with a workflow that injects an issue title into a
  * shell), its Actions settings, and no runner endpoints (the token "lacks" admin rights there).
- * Any other organization does not exist.
+ * Also serves {@link DemoOrganization} ({@value DEMO}): seven repositories exercising every rule
+ * family, runners and runner groups, environments. Any other organization does not exist.
  */
 public class GitHubMockResource implements QuarkusTestResourceLifecycleManager {
 
   public static final String ORG = "acme";
+  public static final String DEMO = DemoGitHubServer.ORG;
   public static final String TOKEN = "ghp_testtoken0000000000000000000000000000";
   public static final int REPO_COUNT = 250;
   public static final String HOSTILE_NAME = "<script>alert(1)</script>";
@@ -52,6 +55,8 @@ public class GitHubMockResource implements QuarkusTestResourceLifecycleManager {
     rest.put(o, "{\"enabled_repositories\":\"all\",\"allowed_actions\":\"all\",\"sha_pinning_required\":false}");
     rest.put(o + "/workflow", "{\"default_workflow_permissions\":\"read\",\"can_approve_pull_request_reviews\":false}");
     server = DemoGitHubServer.start(new DemoOrg(ORG, 4242, repositories(), rest));
+    // The demo organization too (every rule family, runners, environments): scan it by name.
+    server.update(DemoOrganization.build());
     return Map.of(
         "gatehouse.github.api-url", server.apiUrl().toString(),
         "gatehouse.github.token", TOKEN,
