@@ -10,7 +10,7 @@ import java.util.Map;
  * injection, an AI agent fed issue text, unpinned and compromised actions, a GPU runner open to
  * forks, weak organization settings, and a setting the token may not read.
  */
-final class DemoOrganization {
+public final class DemoOrganization {
 
   private DemoOrganization() {}
 
