@@ -54,6 +54,8 @@ class HelmChartTest {
     Files.writeString(chart.resolve("values.yaml"), values
         .replace("  url: \"\"\n", "  url: jdbc:postgresql://db.internal:5432/gatehouse\n")
         .replace("  existingSecret: \"\"\n  usernameKey", "  existingSecret: gatehouse-db\n  usernameKey"));
+    assertThat(Files.readString(chart.resolve("values.yaml")))
+        .contains("  url: jdbc:postgresql://db.internal:5432/gatehouse\n", "  existingSecret: gatehouse-db\n");
 
     LintResult lint = new Helm(chart).lint().strict().call();
 
