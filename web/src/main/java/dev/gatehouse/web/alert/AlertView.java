@@ -6,7 +6,7 @@ import java.time.Instant;
 public record AlertView(long id, long scanId, String kind, String severity, String subject, String before, String after,
     String message, Instant createdAt, Instant acknowledgedAt, String acknowledgedBy, String ackNote) {
 
-  static AlertView of(AlertEntity a) {
+  public static AlertView of(AlertEntity a) {
     return new AlertView(a.id, a.scanId, a.kind, a.severity, a.subject, a.before, a.after, a.message, a.createdAt,
         a.acknowledgedAt, a.acknowledgedBy, a.ackNote);
   }

@@ -55,7 +55,8 @@ public class ScanCloser {
   private final ScanMetrics metrics;
 
   ScanCloser(EntityManager em, SnapshotStore snapshots, FindingLedger ledger, Policies policies, ScanUnits units, AuditLog audit,
-      ScanMetrics metrics) {
+      ScanMetrics metrics, dev.gatehouse.web.repo.RepositoryStats stats) {
+    this.stats = stats;
     this.em = em;
     this.snapshots = snapshots;
     this.ledger = ledger;
@@ -64,6 +65,8 @@ public class ScanCloser {
     this.audit = audit;
     this.metrics = metrics;
   }
+
+  private final dev.gatehouse.web.repo.RepositoryStats stats;
 
   /** Closes the scan if all its units are done and nobody closed it yet; returns the alerts raised. */
   public List<AlertEntity> tryClose(long scanId) {
@@ -127,6 +130,9 @@ public class ScanCloser {
     scan.closedAt = now;
     scan.finishedAt = now;
     scan.findingsOpen = (int) FindingEntity.count("organization.id = ?1 and status = ?2 and suppressionKind is null", orgId, FindingEntity.OPEN);
+    em.flush();
+    stats.refreshOrganization(orgId);
+    stats.recordScanCounts(scanId, orgId);
     @SuppressWarnings("unchecked")
     List<Object[]> bySeverity = em.createNativeQuery("select severity, count(*) from finding where organization_id = ?1 "
         + "and status = 'open' and suppression_kind is null group by severity").setParameter(1, orgId).getResultList();

@@ -28,6 +28,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.gatehouse.scanner.rule.RepoFacts;
+import dev.gatehouse.web.repo.RepositoryStats;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,10 +53,11 @@ public class ScanWorker {
   private final ScanCloser closer;
   private final Notifier notifier;
   private final ScanMetrics metrics;
+  private final RepositoryStats stats;
   private final Duration lease = Duration.ofMinutes(5);
 
   ScanWorker(ScanUnits units, SnapshotStore snapshots, FindingLedger ledger, Policies policies, GitHubTarget target,
-      EntityManager em, ScanCloser closer, Notifier notifier, ScanMetrics metrics) {
+      EntityManager em, ScanCloser closer, Notifier notifier, ScanMetrics metrics, RepositoryStats stats) {
     this.units = units;
     this.snapshots = snapshots;
     this.ledger = ledger;
@@ -64,6 +67,7 @@ public class ScanWorker {
     this.closer = closer;
     this.notifier = notifier;
     this.metrics = metrics;
+    this.stats = stats;
   }
 
   /** Works units of the scan until none is available, then closes the scan if it is complete. */
@@ -106,7 +110,8 @@ public class ScanWorker {
         Map<String, List<AuditedFile>> files = OrgAudit.parse(List.of(repo));
         OrgScan one = new OrgScan(snapshot, List.of(repo), files, ActionInventory.of(files), Map.of(), Instant.now());
         List<Finding> findings = audit.auditRepository(one, repo);
-        boolean committed = QuarkusTransaction.requiringNew().call(() -> commit(scanId, orgId, unit, owner, repo, findings));
+        RepoFacts facts = RepoFacts.of(files.getOrDefault(repo.repository().fullName(), List.of()));
+        boolean committed = QuarkusTransaction.requiringNew().call(() -> commit(scanId, orgId, unit, owner, repo, findings, facts));
         if (!committed) {
           LOG.infof("Scan %d: lease on %s was taken over; leaving it to the other worker", scanId, repo.repository().fullName());
         }
@@ -129,13 +134,16 @@ public class ScanWorker {
   }
 
   /** One repository in one transaction; claims the unit first, so a lost lease writes nothing. */
-  private boolean commit(long scanId, long orgId, ScanUnits.Unit unit, String owner, RepoSnapshot repo, List<Finding> findings) {
+  private boolean commit(long scanId, long orgId, ScanUnits.Unit unit, String owner, RepoSnapshot repo, List<Finding> findings,
+      RepoFacts facts) {
     if (!units.finish(unit.id(), owner)) {
       return false;
     }
     snapshots.saveRepo(scanId, unit.repositoryId(), repo);
     ledger.merge(orgId, scanId, Instant.now(), repo.repository().fullName(), FindingLedger.Scope.WORKFLOW, findings,
         repo.files().available() && repo.files().orNull().stream().allMatch(f -> f.text() != null));
+    stats.recordFacts(unit.repositoryId(), facts);
+    stats.refreshRepository(orgId, repo.repository().fullName());
     em.createNativeQuery("update scan set units_done = units_done + 1 where id = ?1").setParameter(1, scanId).executeUpdate();
     return true;
   }

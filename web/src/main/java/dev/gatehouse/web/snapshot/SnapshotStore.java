@@ -102,6 +102,15 @@ public class SnapshotStore {
     return repos;
   }
 
+  /** A stored snapshot with its file texts restored from the blob table. */
+  public RepoSnapshot withContents(RepoSnapshot repo) {
+    java.util.Set<String> shas = new java.util.HashSet<>();
+    if (repo.files() instanceof Readable.Available<List<WorkflowBlob>> f) {
+      f.value().stream().filter(b -> b.text() == null && b.problem() == null && b.blobSha() != null).forEach(b -> shas.add(b.blobSha()));
+    }
+    return shas.isEmpty() ? repo : withTexts(repo, contents(shas));
+  }
+
   @SuppressWarnings("unchecked")
   private Map<String, String> contents(java.util.Collection<String> shas) {
     Map<String, String> contents = new HashMap<>();

@@ -9,7 +9,7 @@ public final class Scans {
   private Scans() {}
 
   public static ScanView runAndWait(ScanService scans, String organization) {
-    long id = scans.request(organization, "test", "test").scan().id();
+    long id = scans.request(organization, "manual", "test").scan().id();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       ScanView scan = scans.find(id).orElseThrow();

@@ -34,10 +34,7 @@ import java.util.regex.Pattern;
     aliases = {"self-hosted-runner"})
 public final class SelfHostedUntrustedTrigger implements WorkflowRule {
 
-  /** Labels of GitHub-hosted runners (standard and GitHub's own larger-runner naming). */
-  private static final Pattern HOSTED = Pattern.compile(
-      "ubuntu-(latest|slim|\\d+\\.\\d+)(-arm)?|windows-(latest|\\d{4})|windows-\\d+-arm|macos-(latest|\\d+)(-(intel|large|xlarge))?",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern HOSTED = dev.gatehouse.scanner.rule.RepoFacts.HOSTED;
   /** Managed runner services (registered as self-hosted, but a fresh VM per job). */
   private static final Pattern MANAGED = Pattern.compile(
       "(depot|namespace-profile|blacksmith|buildjet|warp|ubicloud|runs-on)[-=/].*", Pattern.CASE_INSENSITIVE);

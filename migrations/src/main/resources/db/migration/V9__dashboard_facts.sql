@@ -1,0 +1,20 @@
+-- What the dashboard lists and sorts 10,000 repositories by, kept on the row instead of being
+-- recomputed per page view: workflow facts (written when the repository's unit commits) and open
+-- finding counts by severity (refreshed then and at scan close). Scans keep their counts by
+-- severity for the trend chart.
+alter table repository add column workflow_count      integer;
+alter table repository add column uses_self_hosted    boolean;
+alter table repository add column privileged_triggers text;     -- comma-separated events, '' when none
+alter table repository add column open_critical       integer not null default 0;
+alter table repository add column open_high           integer not null default 0;
+alter table repository add column open_medium         integer not null default 0;
+alter table repository add column open_low            integer not null default 0;
+alter table repository add column open_info           integer not null default 0;
+
+create index repository_org_severity on repository (organization_id, open_critical desc, open_high desc, open_medium desc);
+
+alter table scan add column open_critical integer;
+alter table scan add column open_high     integer;
+alter table scan add column open_medium   integer;
+alter table scan add column open_low      integer;
+alter table scan add column open_info     integer;
