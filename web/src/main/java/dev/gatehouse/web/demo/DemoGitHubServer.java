@@ -97,8 +97,22 @@ public final class DemoGitHubServer implements AutoCloseable {
     return java.util.List.copyOf(received);
   }
 
+  /** Answers slowly, like a real GitHub across a network (tests that watch a scan progress). */
+  public void latency(java.time.Duration perRequest) {
+    latencyMillis = perRequest.toMillis();
+  }
+
+  private volatile long latencyMillis;
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (latencyMillis > 0) {
+        try {
+          Thread.sleep(latencyMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       String path = exchange.getRequestURI().getPath();
       String body0 = exchange.getRequestMethod().equals("POST")
           ? new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) : "";

@@ -16,12 +16,14 @@ import java.util.Map;
  * like a script tag; {@code service-001} with a workflow that injects an issue title into a
  * shell), its Actions settings, and no runner endpoints (the token "lacks" admin rights there).
  * Also serves {@link DemoOrganization} ({@value DEMO}): seven repositories exercising every rule
- * family, runners and runner groups, environments. Any other organization does not exist.
+ * family, runners and runner groups, environments; and {@link HostileOrganization} ({@value HOSTILE}),
+ * whose names, branches and workflow contents try to run script. Any other organization does not exist.
  */
 public class GitHubMockResource implements QuarkusTestResourceLifecycleManager {
 
   public static final String ORG = "acme";
   public static final String DEMO = DemoGitHubServer.ORG;
+  public static final String HOSTILE = HostileOrganization.LOGIN;
   public static final String TOKEN = "ghp_testtoken0000000000000000000000000000";
   public static final int REPO_COUNT = 250;
   public static final String HOSTILE_NAME = "<script>alert(1)</script>";
@@ -57,6 +59,7 @@ public class GitHubMockResource implements QuarkusTestResourceLifecycleManager {
     server = DemoGitHubServer.start(new DemoOrg(ORG, 4242, repositories(), rest));
     // The demo organization too (every rule family, runners, environments): scan it by name.
     server.update(DemoOrganization.build());
+    server.update(HostileOrganization.build());
     return Map.of(
         "gatehouse.github.api-url", server.apiUrl().toString(),
         "gatehouse.github.token", TOKEN,
