@@ -52,6 +52,15 @@ public class RepositoryQuery {
 
   @Transactional
   public Page find(String org, Filter f) {
+    return find(org, f, null, PAGE_SIZE);
+  }
+
+  /**
+   * With {@code after} (a full name), the page after it in name order (keyset, for the API's
+   * cursor); otherwise the filter's sort and page number.
+   */
+  @Transactional
+  public Page find(String org, Filter f, String after, int limit) {
     StringBuilder where = new StringBuilder(" from repository r join organization o on o.id = r.organization_id where o.login = :org");
     Map<String, Object> params = new java.util.HashMap<>();
     params.put("org", org);
@@ -84,14 +93,23 @@ public class RepositoryQuery {
     Query count = em.createNativeQuery("select count(*)" + where);
     params.forEach(count::setParameter);
     long total = ((Number) count.getSingleResult()).longValue();
-    Query rows = em.createNativeQuery(SELECT + where + " order by " + SORTS.get(f.sort()))
-        .setFirstResult((f.page() - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE);
+    Query rows;
+    if (after != null || limit != PAGE_SIZE) {
+      if (after != null) {
+        where.append(" and r.full_name > :after");
+        params.put("after", after);
+      }
+      rows = em.createNativeQuery(SELECT + where + " order by r.full_name").setMaxResults(limit);
+    } else {
+      rows = em.createNativeQuery(SELECT + where + " order by " + SORTS.get(f.sort()))
+          .setFirstResult((f.page() - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE);
+    }
     params.forEach(rows::setParameter);
     List<Row> out = new ArrayList<>();
     for (Object o : rows.getResultList()) {
       out.add(row((Object[]) o));
     }
-    return new Page(out, total, f.page(), (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+    return new Page(out, total, f.page(), (int) Math.max(1, (total + limit - 1) / limit));
   }
 
   /** One repository of the organization by name. */

@@ -1,6 +1,8 @@
 package dev.gatehouse.web.scan;
 
+import dev.gatehouse.web.api.Cursor;
 import dev.gatehouse.web.auth.CurrentUser;
+import jakarta.ws.rs.QueryParam;
 import dev.gatehouse.web.auth.Roles;
 import dev.gatehouse.web.github.GitHubTarget;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,6 +51,27 @@ public class ScanResource {
         .location(uri.getBaseUriBuilder().path("api/v1/scans").path(String.valueOf(requested.scan().id())).build())
         .entity(requested.scan())
         .build();
+  }
+
+  /** Scans of an organization, newest first, with their statistics; {@code nextCursor} continues. */
+  @GET
+  public Cursor.Page<ScanView> list(@QueryParam("organization") String organization, @QueryParam("cursor") String cursor,
+      @QueryParam("limit") Integer limit) {
+    if (organization == null || organization.isBlank()) {
+      throw new BadRequestException("organization is required");
+    }
+    int n = Cursor.limit(limit);
+    String after = Cursor.decode(cursor);
+    long before;
+    try {
+      before = after == null ? Long.MAX_VALUE : Long.parseLong(after);
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("cursor is not one this API returned");
+    }
+    List<ScanView> page = scans.list(organization, before, n + 1);
+    boolean more = page.size() > n;
+    List<ScanView> items = more ? page.subList(0, n) : page;
+    return new Cursor.Page<>(items, more ? Cursor.encode(String.valueOf(items.get(items.size() - 1).id())) : null);
   }
 
   @GET

@@ -216,6 +216,13 @@ public class ScanService {
   }
 
   /** A scan with its progress: units done of total, and the rate limit GitHub last reported to this process. */
+  /** Scans of an organization with ids below {@code before}, newest first. */
+  @jakarta.transaction.Transactional
+  public List<ScanView> list(String org, long before, int limit) {
+    return ScanEntity.<ScanEntity>find("organization.login = ?1 and id < ?2 order by id desc", org, before).page(0, limit).list()
+        .stream().map(ScanView::of).toList();
+  }
+
   public Optional<ScanView> find(long id) {
     var window = target.client().budget().window("core");
     Long remaining = window == null ? null : window.remaining();
