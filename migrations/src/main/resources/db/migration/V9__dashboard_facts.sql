@@ -11,7 +11,9 @@ alter table repository add column open_medium         integer not null default 0
 alter table repository add column open_low            integer not null default 0;
 alter table repository add column open_info           integer not null default 0;
 
-create index repository_org_severity on repository (organization_id, open_critical desc, open_high desc, open_medium desc);
+-- The list's default order (most severe first), so a page is read from the index, not sorted.
+create index repository_org_severity on repository
+    (organization_id, open_critical desc, open_high desc, open_medium desc, open_low desc, full_name);
 
 alter table scan add column open_critical integer;
 alter table scan add column open_high     integer;

@@ -37,7 +37,10 @@ public class Accounts {
   private final Clock clock;
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-  Accounts(EntityManager em, AuthConfig config, AuditLog audit) {
+  private final Sessions sessions;
+
+  Accounts(EntityManager em, AuthConfig config, AuditLog audit, Sessions sessions) {
+    this.sessions = sessions;
     this.em = em;
     this.config = config;
     this.audit = audit;
@@ -105,6 +108,7 @@ public class Accounts {
       throw new IllegalArgumentException("no active account " + username);
     }
     em.createNativeQuery("delete from user_session where username = ?1 and source = 'local'").setParameter(1, username).executeUpdate();
+    sessions.forgetCached();
     audit.record(actor, "account.disable", username, null);
   }
 

@@ -40,11 +40,39 @@ public class Sessions {
     return id;
   }
 
-  @Transactional
+  /**
+   * Recently seen sessions, so a page view does not cost a database round trip. An entry lives
+   * {@link #CACHE_NANOS}: signing out on another replica, or disabling the account, takes effect
+   * here within that time (on this replica at once).
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, Cached> recent = new java.util.concurrent.ConcurrentHashMap<>();
+  static final long CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
+  private record Cached(Holder holder, long until) {}
+
   public Optional<Holder> find(String id) {
     if (id == null || id.isEmpty() || id.length() > 100) {
       return Optional.empty();
     }
+    Cached cached = recent.get(id);
+    if (cached != null && cached.until() - System.nanoTime() > 0) {
+      return Optional.of(cached.holder());
+    }
+    Optional<Holder> found = lookup(id);
+    if (recent.size() > 10_000) {
+      recent.clear();
+    }
+    found.ifPresentOrElse(h -> recent.put(id, new Cached(h, System.nanoTime() + CACHE_NANOS)), () -> recent.remove(id));
+    return found;
+  }
+
+  /** Forgets cached sessions (an account was disabled). */
+  public void forgetCached() {
+    recent.clear();
+  }
+
+  @Transactional
+  Optional<Holder> lookup(String id) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = em.createNativeQuery(
         "select username, role, source from user_session where id_hash = ?1 and expires_at > now()")
@@ -55,6 +83,7 @@ public class Sessions {
   @Transactional
   public void end(String id) {
     if (id != null) {
+      recent.remove(id);
       em.createNativeQuery("delete from user_session where id_hash = ?1").setParameter(1, Secrets.sha256(id)).executeUpdate();
     }
   }

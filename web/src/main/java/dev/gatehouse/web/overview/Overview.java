@@ -65,6 +65,22 @@ public class Overview {
     return new Model(org, true, openCounts(orgId), controls(org), trend(orgId), alerts, openAlerts, last, running, next, repositories);
   }
 
+  /**
+   * Open findings as of the last closed scan (recorded at close, so a page view does not count
+   * 100,000 rows); counted live only for an organization not closed since these counts existed.
+   */
+  private Counts openCounts(long orgId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> recorded = em.createNativeQuery("select open_critical, open_high, open_medium, open_low, open_info from scan "
+            + "where organization_id = ?1 and status = 'completed' and closed_at is not null order by id desc limit 1")
+        .setParameter(1, orgId).getResultList();
+    if (!recorded.isEmpty() && recorded.get(0)[0] != null) {
+      Object[] r = recorded.get(0);
+      return new Counts(i(r[0]), i(r[1]), i(r[2]), i(r[3]), i(r[4]));
+    }
+    return liveCounts(orgId);
+  }
+
   /** Organizations with stored data, and configured ones not scanned yet. */
   @Transactional
   @SuppressWarnings("unchecked")
@@ -82,16 +98,30 @@ public class Overview {
     if (latestClosed == null) {
       return null;
     }
-    if (cached == null || cached.scanId() != latestClosed.longValue()) {
-      cached = controls.build(org);
-      if (cached != null) {
-        controlsByOrg.put(org, cached);
-      }
+    if (cached != null && cached.scanId() == latestClosed.longValue()) {
+      return cached;
     }
-    return cached;
+    // One build per organization at a time: concurrent first views wait for it instead of each
+    // reading every repository snapshot.
+    synchronized (lockFor(org)) {
+      cached = controlsByOrg.get(org);
+      if (cached == null || cached.scanId() != latestClosed.longValue()) {
+        cached = controls.build(org);
+        if (cached != null) {
+          controlsByOrg.put(org, cached);
+        }
+      }
+      return cached;
+    }
   }
 
-  private Counts openCounts(long orgId) {
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+  private Object lockFor(String org) {
+    return locks.computeIfAbsent(org, o -> new Object());
+  }
+
+  private Counts liveCounts(long orgId) {
     Object[] r = (Object[]) em.createNativeQuery("select count(*) filter (where severity = 'critical'), "
         + "count(*) filter (where severity = 'high'), count(*) filter (where severity = 'medium'), "
         + "count(*) filter (where severity = 'low'), count(*) filter (where severity = 'info') "
@@ -102,7 +132,7 @@ public class Overview {
 
   @SuppressWarnings("unchecked")
   private TrendChart trend(long orgId) {
-    List<Object[]> rows = em.createNativeQuery("select id, closed_at, open_critical, open_high, open_medium, open_low from scan "
+    List<Object[]> rows = em.createNativeQuery("select id, coalesce(closed_at, finished_at, started_at), open_critical, open_high, open_medium, open_low from scan "
             + "where organization_id = ?1 and status = 'completed' and open_critical is not null order by id desc limit " + TREND_SCANS)
         .setParameter(1, orgId).getResultList();
     List<TrendChart.Point> points = new ArrayList<>();

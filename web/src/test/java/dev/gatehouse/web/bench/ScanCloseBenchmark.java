@@ -55,7 +55,7 @@ class ScanCloseBenchmark {
   @Test
   void closeALargeScan() {
     long seedStart = System.nanoTime();
-    long[] ids = QuarkusTransaction.requiringNew().timeout(600).call(this::seed);
+    long[] ids = QuarkusTransaction.requiringNew().timeout(600).call(() -> seed(em, REPOS, FINDINGS_PER_REPO));
     long seedMs = (System.nanoTime() - seedStart) / 1_000_000;
     System.gc();
     long start = System.nanoTime();
@@ -68,7 +68,8 @@ class ScanCloseBenchmark {
         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
   }
 
-  private long[] seed() {
+  /** Seeds bench-org: a completed and a running scan, repositories, snapshots, findings; returns {previous, current}. */
+  static long[] seed(EntityManager em, int repos, int findingsPerRepo) {
     em.createNativeQuery("insert into organization (login, api_url) values ('bench-org', 'http://localhost')").executeUpdate();
     long org = ((Number) em.createNativeQuery("select id from organization where login = 'bench-org'").getSingleResult()).longValue();
     em.createNativeQuery("insert into scan (organization_id, trigger, status, started_at, finished_at) "
@@ -82,7 +83,7 @@ class ScanCloseBenchmark {
     em.createNativeQuery("insert into repository (organization_id, github_id, name, full_name, visibility, fork, archived, "
         + "default_branch, last_scan_id) select ?1, 5000000 + i, 'repo-' || i, 'bench-org/repo-' || i, "
         + "case when i % 3 = 0 then 'private' else 'public' end, false, false, 'main', ?2 from generate_series(1, ?3) i")
-        .setParameter(1, org).setParameter(2, current).setParameter(3, REPOS).executeUpdate();
+        .setParameter(1, org).setParameter(2, current).setParameter(3, repos).executeUpdate();
     for (int w = 0; w < DISTINCT_WORKFLOWS; w++) {
       em.createNativeQuery("insert into workflow_blob (sha, content) values (?1, ?2)").setParameter(1, "sha" + w)
           .setParameter(2, "name: CI " + w + "\non: [push, pull_request]\npermissions:\n  contents: read\njobs:\n  test:\n"
@@ -91,14 +92,14 @@ class ScanCloseBenchmark {
           .executeUpdate();
     }
     List<RepositoryInfo> infos = new ArrayList<>();
-    for (int i = 1; i <= REPOS; i++) {
+    for (int i = 1; i <= repos; i++) {
       infos.add(new RepositoryInfo(5_000_000L + i, "R" + i, "repo-" + i, "bench-org/repo-" + i, i % 3 == 0 ? "private" : "public",
           false, false, "main", Instant.parse("2026-11-01T00:00:00Z"), null, "h" + i));
     }
     @SuppressWarnings("unchecked")
     List<Object[]> repoIds = em.createNativeQuery("select id, github_id from repository where organization_id = ?1 order by github_id")
         .setParameter(1, org).getResultList();
-    for (int i = 0; i < REPOS; i++) {
+    for (int i = 0; i < repos; i++) {
       RepositoryInfo info = infos.get(i);
       RepoSnapshot snap = new RepoSnapshot(info, info.headSha(), true,
           Readable.of(List.of(new WorkflowBlob(".github/workflows/ci.yml", "sha" + (i % DISTINCT_WORKFLOWS), null, null))),
@@ -134,8 +135,8 @@ class ScanCloseBenchmark {
             + "case when k = 0 then 'high' else 'medium' end, 'high', 'finding ' || k, '.github/workflows/ci.yml', 10 + k, 9, "
             + "'jobs.test.steps[' || k || ']', 'open', ?2, now() - interval '1 day', ?3, now() "
             + "from generate_series(1, ?4) r, generate_series(0, ?5) k")
-        .setParameter(1, org).setParameter(2, previous).setParameter(3, current).setParameter(4, REPOS)
-        .setParameter(5, FINDINGS_PER_REPO - 1).executeUpdate();
+        .setParameter(1, org).setParameter(2, previous).setParameter(3, current).setParameter(4, repos)
+        .setParameter(5, findingsPerRepo - 1).executeUpdate();
     em.createNativeQuery("insert into finding_event (finding_id, scan_id, at, kind, after) select id, ?1, now(), 'new', severity "
         + "from finding where organization_id = ?2 and line = 10 order by id limit 100").setParameter(1, current).setParameter(2, org)
         .executeUpdate();
