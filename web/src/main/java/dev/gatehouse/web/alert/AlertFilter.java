@@ -15,17 +15,12 @@ public record AlertFilter(String organization, String kind, String severity, Boo
         open);
   }
 
-  /** The page's state parameter: {@code open}, {@code acknowledged}, or anything else for both. */
-  static Boolean open(String state) {
-    return "open".equals(state) ? Boolean.TRUE : "acknowledged".equals(state) ? Boolean.FALSE : null;
-  }
-
-  public String state() {
-    return open == null ? "all" : open ? "open" : "acknowledged";
+  /** The {@code open} parameter as the page receives it: {@code true}, {@code false}, or anything else for both. */
+  static Boolean open(String open) {
+    return "true".equals(open) ? Boolean.TRUE : "false".equals(open) ? Boolean.FALSE : null;
   }
 
   String pageQuery(String cursor) {
-    return Urls.query().add("kind", kind).add("severity", severity).add("state", open == null ? null : state())
-        .add("cursor", cursor).toString();
+    return Urls.query().add("kind", kind).add("severity", severity).add("open", open).add("cursor", cursor).toString();
   }
 }

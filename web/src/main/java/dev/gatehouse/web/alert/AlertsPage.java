@@ -52,12 +52,12 @@ public class AlertsPage {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response alerts(@PathParam("org") String org, @QueryParam("kind") String kind,
-      @QueryParam("severity") String severity, @QueryParam("state") String state, @QueryParam("cursor") String cursor,
+      @QueryParam("severity") String severity, @QueryParam("open") String open, @QueryParam("cursor") String cursor,
       @QueryParam("done") String done, @QueryParam("alert") Long alert) {
     if (OrganizationEntity.findByLogin(org).isEmpty() && !target.organizations().contains(org)) {
       return NotFoundPage.response(null, "No organization " + org + " is scanned here.");
     }
-    AlertFilter filter = AlertFilter.parse(org, kind, severity, AlertFilter.open(state));
+    AlertFilter filter = AlertFilter.parse(org, kind, severity, AlertFilter.open(open));
     CursorPage<AlertView> page = query.search(filter, cursor, PAGE_SIZE);
     String base = base(org);
     String firstHref = cursor == null || cursor.isBlank() ? null : base + filter.pageQuery(null);
@@ -74,7 +74,7 @@ public class AlertsPage {
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @RolesAllowed(Roles.ADMIN)
   public Response acknowledge(@PathParam("org") String org, @PathParam("id") long id, @FormParam("note") String note,
-      @FormParam("kind") String kind, @FormParam("severity") String severity, @FormParam("state") String state) {
+      @FormParam("kind") String kind, @FormParam("severity") String severity, @FormParam("open") String open) {
     Optional<AlertView> alert = query.find(org, id);
     if (alert.isEmpty()) {
       return NotFoundPage.response(org, "No alert " + id + " in " + org + ".");
@@ -88,7 +88,7 @@ public class AlertsPage {
       alerts.acknowledge(id, user.name(), note.strip());
       outcome = Outcome.ACKNOWLEDGED;
     }
-    AlertFilter back = AlertFilter.parse(org, kind, severity, AlertFilter.open(state));
+    AlertFilter back = AlertFilter.parse(org, kind, severity, AlertFilter.open(open));
     String query = back.pageQuery(null);
     String flash = (query.isEmpty() ? "?" : query + "&") + "done=" + outcome.id() + "&alert=" + id;
     return Response.seeOther(URI.create(base(org) + flash + "#alert-" + id)).build();

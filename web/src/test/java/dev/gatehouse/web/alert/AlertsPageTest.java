@@ -57,7 +57,7 @@ class AlertsPageTest {
     Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(form.asString());
     assertThat(token.find()).isTrue();
     return given().cookie("csrf-token", form.cookie("csrf-token")).formParam("csrf-token", token.group(1))
-        .formParam("note", note).formParam("state", "open").redirects().follow(false)
+        .formParam("note", note).formParam("open", "true").redirects().follow(false)
         .post("/orgs/" + org.login + "/alerts/" + id + "/acknowledge");
   }
 
@@ -80,13 +80,14 @@ class AlertsPageTest {
 
   @Test
   void filtersNarrowTheTimeline() {
-    String open = page("?state=open");
+    String open = page("?open=true");
     assertThat(open).contains("data-alert-id=\"" + older + "\"", "data-alert-id=\"" + newer + "\"")
         .doesNotContain("data-alert-id=\"" + acknowledged + "\"");
+    assertThat(open).contains("<option value=\"true\" selected>");
     String kind = page("?kind=setting-changed&severity=critical");
     assertThat(kind).contains("data-alert-id=\"" + newer + "\"").doesNotContain("data-alert-id=\"" + older + "\"")
         .contains("<option value=\"setting-changed\" selected>", "<option value=\"critical\" selected>");
-    assertThat(page("?state=acknowledged&kind=runner-registered")).contains("No alerts match these filters.");
+    assertThat(page("?open=false&kind=runner-registered")).contains("No alerts match these filters.");
   }
 
   @Test
@@ -101,10 +102,10 @@ class AlertsPageTest {
     assertThat(page("")).contains("class=\"ack-form\"", "action=\"/orgs/" + org.login + "/alerts/" + older + "/acknowledge\"");
     Response r = acknowledge(older, "GPU lane planned, ticket SEC-42");
     assertThat(r.statusCode()).isEqualTo(303);
-    assertThat(r.header("Location")).endsWith("/orgs/" + org.login + "/alerts?state=open&done=acknowledged&alert=" + older
+    assertThat(r.header("Location")).endsWith("/orgs/" + org.login + "/alerts?open=true&done=acknowledged&alert=" + older
         + "#alert-" + older);
     assertThat(acknowledgedBy(older)).isEqualTo("admin-ada");
-    String after = page("?state=open&done=acknowledged&alert=" + older);
+    String after = page("?open=true&done=acknowledged&alert=" + older);
     assertThat(after).contains("Alert " + older + " acknowledged.").doesNotContain("data-alert-id=\"" + older + "\"");
     assertThat(page("")).contains("Acknowledged by <strong class=\"ack-by\">admin-ada</strong>", "GPU lane planned, ticket SEC-42");
     Object[] audit = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
