@@ -26,23 +26,26 @@ public class FindingQuery {
       "(case f.severity when 'critical' then 4 when 'high' then 3 when 'medium' then 2 when 'low' then 1 else 0 end)";
 
   /**
-   * The commit to link to: the head the finding was last seen at, else the repository's latest head.
-   * Settings findings point at no file.
+   * A page of findings, then the commit to link each to: the head it was last seen at, else the
+   * repository's latest head (settings findings point at no file). The page is cut before the
+   * join, so the lookup runs for at most a page of rows however many match.
    */
   private static final String SELECT = """
-      select f.id, f.subject, f.scope, f.rule_id, f.severity, f.confidence, f.message, f.file, f.line, f.col, f.path,
-             f.status, f.suppression_kind, f.suppression_reason, f.suppression_owner, f.fingerprint, f.first_seen_at,
-             f.last_seen_at, f.fixed_at, f.reintroduced_count, %1$s as rank, head.sha
-      from finding f
-      join organization o on o.id = f.organization_id
+      select p.id, p.subject, p.scope, p.rule_id, p.severity, p.confidence, p.message, p.file, p.line, p.col, p.path,
+             p.status, p.suppression_kind, p.suppression_reason, p.suppression_owner, p.fingerprint, p.first_seen_at,
+             p.last_seen_at, p.fixed_at, p.reintroduced_count, p.rank, head.sha
+      from (
+        select f.*, %1$s as rank
+        from finding f join organization o on o.id = f.organization_id
+        where %2$s
+        order by rank desc, f.id desc
+        limit :pageSize) p
       left join lateral (
         select coalesce(s.head_sha, r.head_sha) as sha
-        from repository r left join repo_snapshot s on s.repository_id = r.id and s.scan_id = f.last_seen_scan_id
-        where r.organization_id = f.organization_id and r.full_name = f.subject
-        order by r.last_scanned_at desc nulls last limit 1) head on f.scope = 'workflow'
-      where %2$s
-      order by rank desc, f.id desc
-      limit :pageSize
+        from repository r left join repo_snapshot s on s.repository_id = r.id and s.scan_id = p.last_seen_scan_id
+        where r.organization_id = p.organization_id and r.full_name = p.subject
+        order by r.last_scanned_at desc nulls last limit 1) head on p.scope = 'workflow'
+      order by p.rank desc, p.id desc
       """;
 
   private final EntityManager em;
@@ -81,11 +84,11 @@ public class FindingQuery {
     return counts;
   }
 
-  /** Subjects with findings, for the repository filter's suggestions. */
+  /** Subjects with findings, for the repository filter's suggestions (the first 1,000: a hint, not the filter). */
   @Transactional
   public List<String> subjects(String organization) {
     return em.createQuery("select distinct f.subject from FindingEntity f where f.organization.login = :org order by f.subject",
-        String.class).setParameter("org", organization).getResultList();
+        String.class).setParameter("org", organization).setMaxResults(1000).getResultList();
   }
 
   @Transactional
