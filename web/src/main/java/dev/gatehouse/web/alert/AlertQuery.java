@@ -1,8 +1,8 @@
 package dev.gatehouse.web.alert;
 
 import dev.gatehouse.web.db.SqlWhere;
-import dev.gatehouse.web.paging.Cursor;
-import dev.gatehouse.web.paging.CursorPage;
+import dev.gatehouse.web.api.Cursor;
+import dev.gatehouse.web.paging.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,7 +22,7 @@ public class AlertQuery {
   }
 
   @Transactional
-  public CursorPage<AlertView> search(AlertFilter filter, String cursor, int limit) {
+  public Cursor.Page<AlertView> search(AlertFilter filter, String cursor, int limit) {
     SqlWhere where = new SqlWhere()
         .and(ORG, "org", filter.organization())
         .and("a.kind = :kind", "kind", filter.kind())
@@ -30,14 +30,14 @@ public class AlertQuery {
     if (filter.open() != null) {
       where.and(filter.open() ? "a.acknowledgedAt is null" : "a.acknowledgedAt is not null");
     }
-    if (cursor != null && !cursor.isBlank()) {
-      long[] key = Cursor.decode(cursor, 2);
+    long[] key = Keyset.after(cursor, 2);
+    if (key != null) {
       where.and("(a.createdAt < :afterAt or (a.createdAt = :afterAt and a.id < :afterId))")
-          .bind("afterAt", Cursor.instant(key[0])).bind("afterId", key[1]);
+          .bind("afterAt", Keyset.instant(key[0])).bind("afterId", key[1]);
     }
     List<AlertEntity> rows = where.bindTo(em.createQuery("from AlertEntity a where " + where.sql()
         + " order by a.createdAt desc, a.id desc", AlertEntity.class)).setMaxResults(limit + 1).getResultList();
-    return CursorPage.of(rows, limit, a -> Cursor.encode(Cursor.micros(a.createdAt), a.id), AlertView::of);
+    return Keyset.page(rows, limit, a -> Keyset.cursor(Keyset.micros(a.createdAt), a.id), AlertView::of);
   }
 
   /** The kinds of alert an organization has had, for the kind filter. */

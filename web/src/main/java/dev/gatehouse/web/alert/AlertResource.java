@@ -3,8 +3,7 @@ package dev.gatehouse.web.alert;
 import dev.gatehouse.web.audit.AuditLog;
 import dev.gatehouse.web.auth.CurrentUser;
 import dev.gatehouse.web.auth.Roles;
-import dev.gatehouse.web.paging.Cursor;
-import dev.gatehouse.web.paging.CursorPage;
+import dev.gatehouse.web.api.Cursor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
@@ -41,10 +40,10 @@ public class AlertResource {
    * {@code open=false} for acknowledged ones.
    */
   @GET
-  public CursorPage<AlertView> list(@QueryParam("organization") String organization, @QueryParam("kind") String kind,
+  public Cursor.Page<AlertView> list(@QueryParam("organization") String organization, @QueryParam("kind") String kind,
       @QueryParam("severity") String severity, @QueryParam("open") Boolean open, @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit) {
-    return query.search(AlertFilter.parse(organization, kind, severity, open), cursor, Cursor.limit(limit, 100, 500));
+    return query.search(AlertFilter.parse(organization, kind, severity, open), cursor, Cursor.limit(limit));
   }
 
   @POST

@@ -6,7 +6,7 @@ import dev.gatehouse.web.github.GitHubTarget;
 import dev.gatehouse.web.http.NotFoundPage;
 import dev.gatehouse.web.http.Urls;
 import dev.gatehouse.web.org.OrganizationEntity;
-import dev.gatehouse.web.paging.CursorPage;
+import dev.gatehouse.web.api.Cursor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -58,7 +58,7 @@ public class AlertsPage {
       return NotFoundPage.response(null, "No organization " + org + " is scanned here.");
     }
     AlertFilter filter = AlertFilter.parse(org, kind, severity, AlertFilter.open(open));
-    CursorPage<AlertView> page = query.search(filter, cursor, PAGE_SIZE);
+    Cursor.Page<AlertView> page = query.search(filter, cursor, PAGE_SIZE);
     String base = base(org);
     String firstHref = cursor == null || cursor.isBlank() ? null : base + filter.pageQuery(null);
     String nextHref = page.nextCursor() == null ? null : base + filter.pageQuery(page.nextCursor());

@@ -1,8 +1,8 @@
 package dev.gatehouse.web.finding;
 
 import dev.gatehouse.web.db.SqlWhere;
-import dev.gatehouse.web.paging.Cursor;
-import dev.gatehouse.web.paging.CursorPage;
+import dev.gatehouse.web.api.Cursor;
+import dev.gatehouse.web.paging.Keyset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -55,16 +55,16 @@ public class FindingQuery {
   }
 
   @Transactional
-  public CursorPage<FindingRow> search(FindingFilter filter, String cursor, int limit) {
+  public Cursor.Page<FindingRow> search(FindingFilter filter, String cursor, int limit) {
     SqlWhere where = where(filter, true);
-    if (cursor != null && !cursor.isBlank()) {
-      long[] key = Cursor.decode(cursor, 2);
+    long[] key = Keyset.after(cursor, 2);
+    if (key != null) {
       where.and("(" + RANK + ", f.id) < (:afterRank, :afterId)").bind("afterRank", key[0]).bind("afterId", key[1]);
     }
     @SuppressWarnings("unchecked")
     List<Object[]> rows = where.bindTo(em.createNativeQuery(SELECT.formatted(RANK, where.sql())))
         .setParameter("pageSize", limit + 1).getResultList();
-    return CursorPage.of(rows, limit, r -> Cursor.encode(((Number) r[20]).longValue(), ((Number) r[0]).longValue()),
+    return Keyset.page(rows, limit, r -> Keyset.cursor(((Number) r[20]).longValue(), ((Number) r[0]).longValue()),
         r -> new FindingRow(view(r), (String) r[21]));
   }
 

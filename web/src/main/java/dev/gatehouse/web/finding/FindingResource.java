@@ -1,7 +1,6 @@
 package dev.gatehouse.web.finding;
 
-import dev.gatehouse.web.paging.Cursor;
-import dev.gatehouse.web.paging.CursorPage;
+import dev.gatehouse.web.api.Cursor;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,9 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/findings")
 @Produces(MediaType.APPLICATION_JSON)
 public class FindingResource {
-
-  static final int DEFAULT_LIMIT = 100;
-  static final int MAX_LIMIT = 500;
 
   private final FindingQuery query;
 
@@ -30,15 +26,15 @@ public class FindingResource {
    * exception) or all (the default). {@code subject} is the former name of {@code repository}.
    */
   @GET
-  public CursorPage<FindingView> list(@QueryParam("organization") String organization,
+  public Cursor.Page<FindingView> list(@QueryParam("organization") String organization,
       @QueryParam("rule") String rule, @QueryParam("severity") String severity, @QueryParam("status") String status,
       @QueryParam("repository") String repository, @QueryParam("subject") String subject,
       @QueryParam("firstSeenFrom") String firstSeenFrom, @QueryParam("firstSeenTo") String firstSeenTo,
       @QueryParam("q") String text, @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
     FindingFilter filter = FindingFilter.parse(organization, rule, severity, status, repository != null ? repository : subject,
         firstSeenFrom, firstSeenTo, text);
-    CursorPage<FindingRow> page = query.search(filter, cursor, Cursor.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
-    return new CursorPage<>(page.items().stream().map(FindingRow::finding).toList(), page.nextCursor());
+    Cursor.Page<FindingRow> page = query.search(filter, cursor, Cursor.limit(limit));
+    return new Cursor.Page<>(page.items().stream().map(FindingRow::finding).toList(), page.nextCursor());
   }
 
   /** One finding with every change scans observed on it. */

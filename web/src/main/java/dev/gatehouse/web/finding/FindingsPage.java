@@ -6,7 +6,7 @@ import dev.gatehouse.web.github.GitHubTarget;
 import dev.gatehouse.web.http.NotFoundPage;
 import dev.gatehouse.web.http.Urls;
 import dev.gatehouse.web.org.OrganizationEntity;
-import dev.gatehouse.web.paging.CursorPage;
+import dev.gatehouse.web.api.Cursor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
@@ -52,7 +52,7 @@ public class FindingsPage {
     }
     FindingFilter filter = FindingFilter.parse(org, rule, severity, status == null ? FindingState.OPEN.id() : status,
         repository, from, to, text);
-    CursorPage<FindingRow> page = query.search(filter, cursor, PAGE_SIZE);
+    Cursor.Page<FindingRow> page = query.search(filter, cursor, PAGE_SIZE);
     Map<String, Long> bySeverity = query.severityCounts(filter);
     String base = "/orgs/" + Urls.segment(org) + "/findings";
     long all = bySeverity.values().stream().mapToLong(Long::longValue).sum();

@@ -122,6 +122,7 @@ class FindingApiTest {
     given().get(base + "&status=closed").then().statusCode(400).body("error", containsString("status"));
     given().get(base + "&firstSeenFrom=yesterday").then().statusCode(400).body("error", containsString("ISO date"));
     given().get(base + "&cursor=bm90LWEtY3Vyc29y").then().statusCode(400).body("error", containsString("cursor"));
+    given().get(base + "&limit=501").then().statusCode(400).body("error", containsString("limit"));
   }
 
   @Test
