@@ -7,16 +7,16 @@ import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
- * Links built from attacker-controlled names (repositories, file paths, branch names): every path
- * segment and query value is percent-encoded, so a name cannot add segments, parameters or a scheme.
- * Templates still HTML-escape the result.
+ * Links built in Java from attacker-controlled names (repositories, file paths, branch names): every
+ * path segment and query value is percent-encoded, so a name cannot add segments, parameters or a
+ * scheme. Templates still HTML-escape the result; {@link UrlExtensions} does the same inside templates.
  */
 public final class Urls {
 
   private Urls() {}
 
   public static String segment(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    return UrlExtensions.urlSegment(value);
   }
 
   /** A slash-separated path (such as {@code owner/repo} or a file path) with each segment encoded. */
