@@ -3,6 +3,7 @@ package dev.gatehouse.web.alert;
 import dev.gatehouse.web.audit.AuditLog;
 import dev.gatehouse.web.auth.CurrentUser;
 import dev.gatehouse.web.auth.Roles;
+import dev.gatehouse.web.api.Cursor;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.List;
 
 @Path("/api/v1/alerts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,19 +26,24 @@ public class AlertResource {
 
   private final AuditLog audit;
   private final CurrentUser user;
+  private final AlertQuery query;
 
-  AlertResource(AuditLog audit, CurrentUser user) {
+  AlertResource(AuditLog audit, CurrentUser user, AlertQuery query) {
     this.audit = audit;
     this.user = user;
+    this.query = query;
   }
 
-  /** Alerts of an organization, newest first; {@code open=true} for unacknowledged ones only. */
+  /**
+   * Alerts of an organization, newest first, {@code limit} (default 100, at most 500) at a time; pass
+   * {@code nextCursor} back as {@code cursor}. {@code open=true} for unacknowledged alerts only,
+   * {@code open=false} for acknowledged ones.
+   */
   @GET
-  @Transactional
-  public List<AlertView> list(@QueryParam("organization") String organization, @QueryParam("open") boolean open) {
-    String q = "organizationId in (select o.id from OrganizationEntity o where o.login = ?1)"
-        + (open ? " and acknowledgedAt is null" : "") + " order by createdAt desc, id desc";
-    return AlertEntity.<AlertEntity>find(q, organization).page(0, 500).list().stream().map(AlertView::of).toList();
+  public Cursor.Page<AlertView> list(@QueryParam("organization") String organization, @QueryParam("kind") String kind,
+      @QueryParam("severity") String severity, @QueryParam("open") Boolean open, @QueryParam("cursor") String cursor,
+      @QueryParam("limit") Integer limit) {
+    return query.search(AlertFilter.parse(organization, kind, severity, open), cursor, Cursor.limit(limit));
   }
 
   @POST

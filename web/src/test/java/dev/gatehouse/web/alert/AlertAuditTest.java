@@ -60,13 +60,13 @@ class AlertAuditTest {
       a.persist();
       return a.id;
     });
-    given().get("/api/v1/alerts?organization=ack-co&open=true").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(1));
+    given().get("/api/v1/alerts?organization=ack-co&open=true").then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(1));
     given().contentType(ContentType.JSON).body(Map.of("by", "alice")).post("/api/v1/alerts/" + id + "/acknowledge")
         .then().statusCode(400).body("error", containsString("note"));
     given().contentType(ContentType.JSON).body(Map.of("by", "alice", "note", "planned GPU lane, ticket SEC-42"))
         .post("/api/v1/alerts/" + id + "/acknowledge").then().statusCode(200)
         .body("acknowledgedBy", org.hamcrest.Matchers.equalTo("alice")).body("ackNote", containsString("SEC-42"));
-    given().get("/api/v1/alerts?organization=ack-co&open=true").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
+    given().get("/api/v1/alerts?organization=ack-co&open=true").then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(0));
     @SuppressWarnings("unchecked")
     List<Object[]> log = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
         "select actor, action, subject, details from audit_log where action = 'alert.acknowledge' order by id desc").getResultList());

@@ -71,13 +71,13 @@ class ScanResourceTest {
     // The injected issue title in service-001 is stored as an open finding, with its history.
     JsonPath findings = given().get("/api/v1/findings?organization=acme&subject=acme/service-001&rule=template-injection")
         .then().statusCode(200).extract().jsonPath();
-    assertThat(findings.getList("$")).hasSize(1);
-    assertThat(findings.getString("[0].status")).isEqualTo("open");
-    assertThat(findings.getString("[0].severity")).isEqualTo("high");
-    assertThat(findings.getString("[0].file")).isEqualTo(".github/workflows/triage.yml");
+    assertThat(findings.getList("items")).hasSize(1);
+    assertThat(findings.getString("items[0].status")).isEqualTo("open");
+    assertThat(findings.getString("items[0].severity")).isEqualTo("high");
+    assertThat(findings.getString("items[0].file")).isEqualTo(".github/workflows/triage.yml");
     // Runner endpoints answer 404 here: reported as not evaluated, never as compliant.
     assertThat(given().get("/api/v1/findings?organization=acme&subject=acme&rule=setting-not-evaluated").then().extract()
-        .jsonPath().getList("message", String.class)).anySatisfy(m -> assertThat(m).contains("self-hosted runners").contains("404"));
+        .jsonPath().getList("items.message", String.class)).anySatisfy(m -> assertThat(m).contains("self-hosted runners").contains("404"));
 
     JsonPath repos = given().get("/api/v1/repositories?organization=acme").then().statusCode(200).extract().jsonPath();
     assertThat(repos.getList("$")).hasSize(GitHubMockResource.REPO_COUNT);
@@ -100,7 +100,7 @@ class ScanResourceTest {
     given().get("/api/v1/repositories?organization=acme").then().statusCode(200)
         .body("size()", equalTo(GitHubMockResource.REPO_COUNT));
     given().get("/api/v1/findings?organization=acme&subject=acme/service-001&rule=template-injection").then().statusCode(200)
-        .body("size()", equalTo(1)).body("[0].status", equalTo("open"));
+        .body("items.size()", equalTo(1)).body("items[0].status", equalTo("open"));
   }
 
   @Test
