@@ -20,3 +20,13 @@ alter table scan add column open_high     integer;
 alter table scan add column open_medium   integer;
 alter table scan add column open_low      integer;
 alter table scan add column open_info     integer;
+
+-- Repository search ("name contains") from a trigram index where the server allows pg_trgm
+-- (bundled with PostgreSQL, allowed on managed services); without it, search scans the rows.
+do $$
+begin
+    create extension if not exists pg_trgm;
+    execute 'create index repository_name_trgm on repository using gin (name gin_trgm_ops)';
+exception when insufficient_privilege or undefined_file then
+    raise notice 'pg_trgm unavailable (%); repository search will scan', sqlerrm;
+end $$;

@@ -92,24 +92,32 @@ public class RepositoryQuery {
         default -> " and r.open_critical + r.open_high + r.open_medium + r.open_low > 0";
       });
     }
-    Query count = em.createNativeQuery("select count(*)" + where);
-    params.forEach(count::setParameter);
-    long total = ((Number) count.getSingleResult()).longValue();
-    Query rows;
-    if (after != null || limit != PAGE_SIZE) {
-      if (after != null) {
-        where.append(" and r.full_name > :after");
-        params.put("after", after);
-      }
-      rows = em.createNativeQuery(SELECT + where + " order by r.full_name").setMaxResults(limit);
-    } else {
-      rows = em.createNativeQuery(SELECT + where + " order by " + SORTS.get(f.sort()))
-          .setFirstResult((f.page() - 1) * PAGE_SIZE).setMaxResults(PAGE_SIZE);
+    // A name search reads few rows from the trigram index: count them in the same pass. Otherwise
+    // the page comes from an index in the requested order, and a separate count is cheaper than
+    // making the page query read every row.
+    boolean filtered = f.q() != null;
+    if (after != null) {
+      where.append(" and r.full_name > :after");
+      params.put("after", after);
     }
+    String order = after != null || limit != PAGE_SIZE ? "r.full_name" : SORTS.get(f.sort());
+    int offset = after != null || limit != PAGE_SIZE ? 0 : (f.page() - 1) * PAGE_SIZE;
+    Query rows = em.createNativeQuery(SELECT + (filtered ? ", count(*) over ()" : "") + where + " order by " + order)
+        .setFirstResult(offset).setMaxResults(limit);
     params.forEach(rows::setParameter);
+    @SuppressWarnings("unchecked")
+    List<Object[]> found = rows.getResultList();
+    long total;
+    if (filtered && !found.isEmpty()) {
+      total = ((Number) found.get(0)[17]).longValue();
+    } else {
+      Query count = em.createNativeQuery("select count(*)" + where);
+      params.forEach(count::setParameter);
+      total = ((Number) count.getSingleResult()).longValue();
+    }
     List<Row> out = new ArrayList<>();
-    for (Object o : rows.getResultList()) {
-      out.add(row((Object[]) o));
+    for (Object[] r : found) {
+      out.add(row(r));
     }
     return new Page(out, total, f.page(), (int) Math.max(1, (total + limit - 1) / limit));
   }
