@@ -35,9 +35,11 @@ public class LoginPage {
   private final AuthConfig config;
   private final AuditLog audit;
   private final boolean oidcEnabled;
+  private final SecurityIdentity identity;
 
-  LoginPage(Accounts accounts, Sessions sessions, AuthConfig config, AuditLog audit,
+  LoginPage(Accounts accounts, Sessions sessions, AuthConfig config, AuditLog audit, SecurityIdentity identity,
       @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "true") boolean oidcEnabled) {
+    this.identity = identity;
     this.accounts = accounts;
     this.sessions = sessions;
     this.config = config;
@@ -78,7 +80,7 @@ public class LoginPage {
   @GET
   @Path("login/oidc")
   @Authenticated
-  public Response oidc(SecurityIdentity identity) {
+  public Response oidc() {
     String user = identity.getPrincipal().getName();
     Optional<String> role = oidcRole(identity.getRoles());
     if (role.isEmpty()) {

@@ -44,7 +44,11 @@ class OidcSignInTest {
     try (Browser browser = Browser.open()) {
       browser.get("/login");
       browser.find("#sign-in-oidc").click();
-      browser.waitFor(d -> d.findElements(By.id("current-user")).size() == 1);
+      try {
+        browser.waitFor(d -> d.findElements(By.id("current-user")).size() == 1);
+      } catch (RuntimeException e) {
+        throw new AssertionError("at " + browser.driver().getCurrentUrl() + ": " + browser.driver().getPageSource(), e);
+      }
       assertThat(browser.find("#current-user").getText()).isEqualTo("olivia");
       assertThat(browser.text()).contains("admin");
       assertThat(browser.findAll("a[href='/admin/access']")).hasSize(1);
