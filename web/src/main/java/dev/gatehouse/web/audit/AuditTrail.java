@@ -1,0 +1,104 @@
+package dev.gatehouse.web.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Reads the audit log newest first, optionally of one action and one actor, a page at a time.
+ * The cursor is opaque to clients (it encodes the last id returned), so pages stay stable while
+ * new entries arrive.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+  public static final int DEFAULT_LIMIT = 100;
+  public static final int MAX_LIMIT = 500;
+
+  public record Entry(long id, Instant at, String actor, String action, String subject, String details) {}
+
+  /** {@code nextCursor} is null on the last page. */
+  public record Page(List<Entry> items, String nextCursor) {}
+
+  /** A cursor that was not issued by {@link #page}. */
+  public static class InvalidCursor extends RuntimeException {
+    InvalidCursor() {
+      super("invalid cursor");
+    }
+  }
+
+  private final EntityManager em;
+
+  AuditTrail(EntityManager em) {
+    this.em = em;
+  }
+
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public Page page(String action, String actor, String cursor, int limit) {
+    int size = Math.max(1, Math.min(MAX_LIMIT, limit));
+    StringBuilder sql = new StringBuilder("select id, at, actor, action, subject, details from audit_log where true");
+    List<Object> params = new ArrayList<>();
+    if (present(action)) {
+      params.add(action.trim());
+      sql.append(" and action = ?").append(params.size());
+    }
+    if (present(actor)) {
+      params.add(actor.trim());
+      sql.append(" and actor = ?").append(params.size());
+    }
+    if (present(cursor)) {
+      params.add(decode(cursor));
+      sql.append(" and id < ?").append(params.size());
+    }
+    sql.append(" order by id desc limit ").append(size + 1);
+    Query query = em.createNativeQuery(sql.toString());
+    for (int i = 0; i < params.size(); i++) {
+      query.setParameter(i + 1, params.get(i));
+    }
+    List<Object[]> rows = query.getResultList();
+    List<Entry> items = rows.stream().limit(size).map(AuditTrail::entry).toList();
+    String next = rows.size() > size ? encode(items.get(items.size() - 1).id()) : null;
+    return new Page(items, next);
+  }
+
+  /** Every action recorded so far, for the filter. */
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<String> actions() {
+    return em.createNativeQuery("select distinct action from audit_log order by action").getResultList();
+  }
+
+  static String encode(long id) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static long decode(String cursor) {
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
+      if (!text.startsWith("id:")) {
+        throw new InvalidCursor();
+      }
+      return Long.parseLong(text.substring(3));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidCursor();
+    }
+  }
+
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  private static Entry entry(Object[] r) {
+    Instant at = r[1] instanceof Timestamp t ? t.toInstant() : r[1] instanceof OffsetDateTime o ? o.toInstant() : (Instant) r[1];
+    return new Entry(((Number) r[0]).longValue(), at, (String) r[2], (String) r[3], (String) r[4], (String) r[5]);
+  }
+}
