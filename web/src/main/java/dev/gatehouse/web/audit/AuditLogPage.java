@@ -1,7 +1,9 @@
 package dev.gatehouse.web.audit;
 
+import dev.gatehouse.web.api.Cursor;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,10 +39,10 @@ public class AuditLogPage {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response index(@QueryParam("action") String action, @QueryParam("actor") String actor, @QueryParam("cursor") String cursor) {
-    AuditTrail.Page page;
+    Cursor.Page<AuditTrail.Entry> page;
     try {
-      page = trail.page(action, actor, cursor, AuditTrail.DEFAULT_LIMIT);
-    } catch (AuditTrail.InvalidCursor e) {
+      page = trail.page(action, actor, cursor, Cursor.DEFAULT_LIMIT);
+    } catch (BadRequestException e) {
       View view = new View(List.of(), trail.actions(), action, actor, null, newest(action, actor),
           "This page link is not valid; start from the newest entries.");
       return Response.status(400).entity(Templates.index(null, view)).build();

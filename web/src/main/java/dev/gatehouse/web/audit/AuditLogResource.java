@@ -1,7 +1,6 @@
 package dev.gatehouse.web.audit;
 
-import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.DefaultValue;
+import dev.gatehouse.web.api.Cursor;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,15 +19,8 @@ public class AuditLogResource {
 
   /** Newest first; pass {@code nextCursor} back as {@code cursor} for the next page. {@code limit} 1 to 500. */
   @GET
-  public AuditTrail.Page list(@QueryParam("action") String action, @QueryParam("actor") String actor,
-      @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("100") int limit) {
-    if (limit < 1 || limit > AuditTrail.MAX_LIMIT) {
-      throw new BadRequestException("limit must be between 1 and " + AuditTrail.MAX_LIMIT);
-    }
-    try {
-      return trail.page(action, actor, cursor, limit);
-    } catch (AuditTrail.InvalidCursor e) {
-      throw new BadRequestException(e.getMessage());
-    }
+  public Cursor.Page<AuditTrail.Entry> list(@QueryParam("action") String action, @QueryParam("actor") String actor,
+      @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    return trail.page(action, actor, cursor, Cursor.limit(limit));
   }
 }

@@ -1,39 +1,26 @@
 package dev.gatehouse.web.audit;
 
+import dev.gatehouse.web.api.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.BadRequestException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
  * Reads the audit log newest first, optionally of one action and one actor, a page at a time.
- * The cursor is opaque to clients (it encodes the last id returned), so pages stay stable while
- * new entries arrive.
+ * The cursor is the API's opaque keyset cursor over the last id returned, so pages stay stable
+ * while new entries arrive.
  */
 @ApplicationScoped
 public class AuditTrail {
 
-  public static final int DEFAULT_LIMIT = 100;
-  public static final int MAX_LIMIT = 500;
-
   public record Entry(long id, Instant at, String actor, String action, String subject, String details) {}
-
-  /** {@code nextCursor} is null on the last page. */
-  public record Page(List<Entry> items, String nextCursor) {}
-
-  /** A cursor that was not issued by {@link #page}. */
-  public static class InvalidCursor extends RuntimeException {
-    InvalidCursor() {
-      super("invalid cursor");
-    }
-  }
 
   private final EntityManager em;
 
@@ -41,10 +28,11 @@ public class AuditTrail {
     this.em = em;
   }
 
+  /** {@code limit} as checked by {@link Cursor#limit}; a cursor this API did not return is a {@link BadRequestException}. */
   @Transactional
   @SuppressWarnings("unchecked")
-  public Page page(String action, String actor, String cursor, int limit) {
-    int size = Math.max(1, Math.min(MAX_LIMIT, limit));
+  public Cursor.Page<Entry> page(String action, String actor, String cursor, int limit) {
+    int size = Math.max(1, Math.min(Cursor.MAX_LIMIT, limit));
     StringBuilder sql = new StringBuilder("select id, at, actor, action, subject, details from audit_log where true");
     List<Object> params = new ArrayList<>();
     if (present(action)) {
@@ -56,7 +44,7 @@ public class AuditTrail {
       sql.append(" and actor = ?").append(params.size());
     }
     if (present(cursor)) {
-      params.add(decode(cursor));
+      params.add(lastId(cursor));
       sql.append(" and id < ?").append(params.size());
     }
     sql.append(" order by id desc limit ").append(size + 1);
@@ -66,8 +54,8 @@ public class AuditTrail {
     }
     List<Object[]> rows = query.getResultList();
     List<Entry> items = rows.stream().limit(size).map(AuditTrail::entry).toList();
-    String next = rows.size() > size ? encode(items.get(items.size() - 1).id()) : null;
-    return new Page(items, next);
+    String next = rows.size() > size ? Cursor.encode(String.valueOf(items.get(items.size() - 1).id())) : null;
+    return new Cursor.Page<>(items, next);
   }
 
   /** Every action recorded so far, for the filter. */
@@ -77,19 +65,11 @@ public class AuditTrail {
     return em.createNativeQuery("select distinct action from audit_log order by action").getResultList();
   }
 
-  static String encode(long id) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("id:" + id).getBytes(StandardCharsets.UTF_8));
-  }
-
-  static long decode(String cursor) {
+  private static long lastId(String cursor) {
     try {
-      String text = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
-      if (!text.startsWith("id:")) {
-        throw new InvalidCursor();
-      }
-      return Long.parseLong(text.substring(3));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidCursor();
+      return Long.parseLong(Cursor.decode(cursor.trim()));
+    } catch (NumberFormatException e) {
+      throw new BadRequestException("cursor is not one this API returned");
     }
   }
 

@@ -54,7 +54,8 @@ class AuditLogTest {
     given().queryParam("limit", 501).get("/api/v1/audit-log").then().statusCode(400);
     given().queryParam("limit", 0).get("/api/v1/audit-log").then().statusCode(400);
     given().queryParam("cursor", "not-a-cursor!").get("/api/v1/audit-log").then().statusCode(400)
-        .body("error", org.hamcrest.Matchers.equalTo("invalid cursor"));
+        .body("error", org.hamcrest.Matchers.equalTo("cursor is not one this API returned"));
+    given().queryParam("cursor", "bm90LWFuLWlk").get("/api/v1/audit-log").then().statusCode(400);
   }
 
   @Test

@@ -96,6 +96,13 @@ class SettingsPostureTest {
     given().get("/api/v1/organizations/nobody-here/settings").then().statusCode(404);
   }
 
+  @Test
+  void routesBesideTheOrganizationsApi() {
+    given().get("/api/v1/organizations/" + DEMO + "/repositories").then().statusCode(200);
+    given().get("/api/v1/organizations/" + DEMO).then().statusCode(200);
+    given().get("/api/v1/organizations/" + DEMO + "/settings").then().statusCode(200);
+  }
+
   private static void assertSetting(JsonPath json, String field, String expected, String actual, String status) {
     assertThat(field(json, field, "expected")).as(field + " expected").isEqualTo(expected);
     assertThat(field(json, field, "actual")).as(field + " actual").isEqualTo(actual);
