@@ -75,11 +75,6 @@ public class Exceptions {
     return rows.stream().findFirst().map(r -> view(r, today()));
   }
 
-  /** Rule ids an exception may name. */
-  public List<String> ruleIds() {
-    return RuleRegistry.all().stream().map(r -> r.id()).toList();
-  }
-
   @Transactional
   public ExceptionView create(ExceptionRequest request, String actor) {
     Valid v = validate(request);

@@ -3,6 +3,7 @@ package dev.gatehouse.web.exception;
 import dev.gatehouse.scanner.rule.RuleRegistry;
 import dev.gatehouse.web.auth.CurrentUser;
 import dev.gatehouse.web.auth.Roles;
+import dev.gatehouse.web.http.NotFoundPage;
 import dev.gatehouse.web.http.UrlExtensions;
 import dev.gatehouse.web.scan.CompletedScans;
 import io.quarkus.qute.CheckedTemplate;
@@ -71,7 +72,10 @@ public class ExceptionsPage {
   @GET
   @Produces(MediaType.TEXT_HTML)
   public Response index(@PathParam("org") String org, @QueryParam("done") String done) {
-    return page(scans.known(org) ? 200 : 404, org, ExceptionRequest.empty(org), null, Done.messageOf(done));
+    if (!scans.known(org)) {
+      return NotFoundPage.response(null, "No organization " + org + " is scanned here.");
+    }
+    return page(200, org, ExceptionRequest.empty(org), null, Done.messageOf(done));
   }
 
   @POST

@@ -1,5 +1,6 @@
 package dev.gatehouse.web.inventory;
 
+import dev.gatehouse.web.http.NotFoundPage;
 import dev.gatehouse.web.scan.CompletedScans;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -71,9 +72,11 @@ public class ActionsPage {
   @Produces(MediaType.TEXT_HTML)
   public Response index(@PathParam("org") String org, @QueryParam("show") @DefaultValue("all") String show) {
     InventoryView report = inventory.of(org).orElse(null);
+    if (report == null && !scans.known(org)) {
+      return NotFoundPage.response(null, "No organization " + org + " is scanned here.");
+    }
     Show filter = Show.parse(show);
     List<InventoryView.ActionEntry> actions = report == null ? List.of() : report.actions().stream().filter(filter.test).toList();
-    return Response.status(report != null || scans.known(org) ? 200 : 404)
-        .entity(Templates.index(org, report, actions, filter, List.of(Show.values()))).build();
+    return Response.ok(Templates.index(org, report, actions, filter, List.of(Show.values()))).build();
   }
 }

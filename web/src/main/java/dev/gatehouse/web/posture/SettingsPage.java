@@ -1,5 +1,6 @@
 package dev.gatehouse.web.posture;
 
+import dev.gatehouse.web.http.NotFoundPage;
 import dev.gatehouse.web.report.ControlReport;
 import dev.gatehouse.web.scan.CompletedScans;
 import io.quarkus.qute.CheckedTemplate;
@@ -34,7 +35,9 @@ public class SettingsPage {
   @Produces(MediaType.TEXT_HTML)
   public Response index(@PathParam("org") String org) {
     SettingsPosture.Report report = posture.of(org).orElse(null);
-    TemplateInstance page = Templates.index(org, report, report == null ? null : controls.build(org));
-    return Response.status(report != null || scans.known(org) ? 200 : 404).entity(page).build();
+    if (report == null && !scans.known(org)) {
+      return NotFoundPage.response(null, "No organization " + org + " is scanned here.");
+    }
+    return Response.ok(Templates.index(org, report, report == null ? null : controls.build(org))).build();
   }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.web.runner;
 
+import dev.gatehouse.web.http.NotFoundPage;
 import dev.gatehouse.web.scan.CompletedScans;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -31,6 +32,9 @@ public class RunnersPage {
   @Produces(MediaType.TEXT_HTML)
   public Response index(@PathParam("org") String org) {
     RunnerPosture.Report report = runners.of(org).orElse(null);
-    return Response.status(report != null || scans.known(org) ? 200 : 404).entity(Templates.index(org, report)).build();
+    if (report == null && !scans.known(org)) {
+      return NotFoundPage.response(null, "No organization " + org + " is scanned here.");
+    }
+    return Response.ok(Templates.index(org, report)).build();
   }
 }
