@@ -47,7 +47,8 @@ public class AuditTrail {
       params.add(lastId(cursor));
       sql.append(" and id < ?").append(params.size());
     }
-    sql.append(" order by id desc limit ").append(size + 1);
+    params.add(size + 1);
+    sql.append(" order by id desc limit ?").append(params.size());
     Query query = em.createNativeQuery(sql.toString());
     for (int i = 0; i < params.size(); i++) {
       query.setParameter(i + 1, params.get(i));
