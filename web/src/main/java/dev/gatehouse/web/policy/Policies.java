@@ -5,6 +5,7 @@ import dev.gatehouse.scanner.policy.RuleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public class Policies {
     List<RuleException> exceptions = new ArrayList<>(base.exceptions());
     for (Object[] r : rows) {
       exceptions.add(new RuleException((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-          ((Date) r[6]).toLocalDate()));
+          r[6] instanceof Date d ? d.toLocalDate() : (LocalDate) r[6]));
     }
     return new Policy(base.pinning(), base.selfHostedLabels(), base.severityOverrides(), exceptions, base.posture());
   }
