@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
@@ -51,6 +52,16 @@ public class GatehouseAuthMechanism implements HttpAuthenticationMechanism {
     String next = context.request().uri();
     String location = "/login" + (next == null || next.equals("/") ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
     return Uni.createFrom().item(new ChallengeData(302, "Location", location));
+  }
+
+  /**
+   * The name paths select this mechanism by ({@code auth-mechanism=gatehouse}): everything but
+   * {@code /login/oidc}, so an OIDC provider's session alone never authenticates a request — only
+   * the Gatehouse session started after the OIDC groups were mapped to a role.
+   */
+  @Override
+  public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+    return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.COOKIE, Sessions.COOKIE, "gatehouse"));
   }
 
   @Override

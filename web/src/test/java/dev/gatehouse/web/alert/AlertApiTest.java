@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/v1/alerts}: newest first, filters, cursor pages. */
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class AlertApiTest {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** Acknowledging an alert needs a note, records who and when, and goes to the audit log; so does a policy change. */
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer", "admin"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class AlertAuditTest {
@@ -35,7 +35,7 @@ class AlertAuditTest {
   PolicyAudit policyAudit;
 
   @Test
-  @TestSecurity(user = "alice", roles = {"viewer", "admin"})
+  @TestSecurity(authMechanism = "gatehouse", user = "alice", roles = {"viewer", "admin"})
   void acknowledgeWithANoteIsRecordedInTheAuditLog() {
     long id = QuarkusTransaction.requiringNew().call(() -> {
       OrganizationEntity org = new OrganizationEntity();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** The alerts timeline, and acknowledgement through its form: admins only, with a note, then back to the same view. */
 @QuarkusTest
-@TestSecurity(user = "viewer-vic", roles = {"viewer"})
+@TestSecurity(authMechanism = "gatehouse", user = "viewer-vic", roles = {"viewer"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class AlertsPageTest {
@@ -97,7 +97,7 @@ class AlertsPageTest {
   }
 
   @Test
-  @TestSecurity(user = "admin-ada", roles = {"viewer", "admin"})
+  @TestSecurity(authMechanism = "gatehouse", user = "admin-ada", roles = {"viewer", "admin"})
   void anAdminAcknowledgesWithANoteAndReturnsToTheSameView() {
     assertThat(page("")).contains("class=\"ack-form\"", "action=\"/orgs/" + org.login + "/alerts/" + older + "/acknowledge\"");
     Response r = acknowledge(older, "GPU lane planned, ticket SEC-42");
@@ -114,7 +114,7 @@ class AlertsPageTest {
   }
 
   @Test
-  @TestSecurity(user = "admin-ada", roles = {"viewer", "admin"})
+  @TestSecurity(authMechanism = "gatehouse", user = "admin-ada", roles = {"viewer", "admin"})
   void aBlankNoteOrAnotherOrganizationsAlertIsNotAcknowledged() {
     Response blank = acknowledge(newer, "   ");
     assertThat(blank.statusCode()).isEqualTo(303);

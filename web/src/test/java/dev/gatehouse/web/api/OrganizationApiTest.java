@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "reader", roles = "viewer")
+@TestSecurity(authMechanism = "gatehouse", user = "reader", roles = "viewer")
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class OrganizationApiTest {

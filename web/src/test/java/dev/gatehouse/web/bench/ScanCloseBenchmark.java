@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  * (after {@code ./mvnw -q install -DskipTests}).
  */
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer", "admin"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ScanCloseBenchmark {

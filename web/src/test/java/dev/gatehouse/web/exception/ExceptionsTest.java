@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** Granting and expiring exceptions through the API and the page's forms; the audit log records both. */
 @QuarkusTest
-@TestSecurity(user = "exception-admin", roles = {"viewer", "admin"})
+@TestSecurity(authMechanism = "gatehouse", user = "exception-admin", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ExceptionsTest {
@@ -103,7 +103,7 @@ class ExceptionsTest {
   }
 
   @Test
-  @TestSecurity(user = "viewer-only", roles = {"viewer"})
+  @TestSecurity(authMechanism = "gatehouse", user = "viewer-only", roles = {"viewer"})
   void viewersReadButCannotGrantOrExpire() {
     given().get("/api/v1/exceptions").then().statusCode(200);
     given().contentType(ContentType.JSON).body(request("acme/x", LocalDate.now(ZoneOffset.UTC).plusDays(3)))

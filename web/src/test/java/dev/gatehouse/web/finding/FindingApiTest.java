@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@code /api/v1/findings}: filters shared with the explorer page, cursor pages, and one finding's history. */
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class FindingApiTest {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The findings explorer as HTML: rows, links, escaping, severity counts and keyset pages. */
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class FindingsPageTest {

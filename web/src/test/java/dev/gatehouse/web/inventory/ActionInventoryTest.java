@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ActionInventoryTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Prometheus metrics and the OpenAPI description are served. */
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer", "admin"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class OpsEndpointsTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The service starts with no {@code gatehouse.notifications.*} key at all, the usual case, and sends nothing. */
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer", "admin"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class NotifierStartupTest {

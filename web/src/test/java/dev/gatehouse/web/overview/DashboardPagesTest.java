@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Overview, repository list and repository page over HTTP, on data from real scans of the mock GitHub. */
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer", "admin"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class DashboardPagesTest {
@@ -94,7 +94,7 @@ class DashboardPagesTest {
   }
 
   @Test
-  @TestSecurity(user = "viewer", roles = "viewer")
+  @TestSecurity(authMechanism = "gatehouse", user = "viewer", roles = "viewer")
   void aViewerCannotStartAScan() {
     given().contentType(ContentType.URLENC).formParam("x", "y").redirects().follow(false)
         .post("/orgs/acme/scan").then().statusCode(403);

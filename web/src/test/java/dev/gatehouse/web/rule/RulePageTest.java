@@ -14,7 +14,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class RulePageTest {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /** Issue 6's acceptance: drift between two scans, an interrupted scan resumed, two workers sharing a scan. */
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer", "admin"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ScanHistoryTest {

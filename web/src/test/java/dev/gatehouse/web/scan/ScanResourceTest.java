@@ -20,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer", "admin"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class ScanResourceTest {

@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@TestSecurity(user = "tester", roles = {"viewer", "admin"})
+@TestSecurity(authMechanism = "gatehouse", user = "tester", roles = {"viewer", "admin"})
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(GitHubMockResource.class)
 class NightlyScansTest {
