@@ -116,6 +116,13 @@ class AuthTest {
         .post("/api/v1/scans").then().statusCode(403);
     given().auth().oauth2(read).contentType(ContentType.JSON).body(Map.of("note", "x"))
         .post("/api/v1/alerts/1/acknowledge").then().statusCode(403);
+    given().auth().oauth2(read).contentType(ContentType.JSON)
+        .body(Map.of("organization", "acme", "rule", "template-injection", "repository", "acme/*", "owner", "sec",
+            "reason", "read tokens cannot do this", "expires", java.time.LocalDate.now().plusDays(30).toString()))
+        .post("/api/v1/exceptions").then().statusCode(403);
+    given().auth().oauth2(read).contentType(ContentType.JSON).post("/api/v1/exceptions/1/expire").then().statusCode(403);
+    given().auth().oauth2(read).contentType(ContentType.JSON).body(Map.of("name", "x", "scope", "admin"))
+        .post("/api/v1/tokens").then().statusCode(403);
     Response started = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("organization", "acme"))
         .post("/api/v1/scans");
     assertThat(started.statusCode()).as(started.asString()).isIn(200, 202);
