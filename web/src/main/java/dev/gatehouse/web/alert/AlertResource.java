@@ -54,13 +54,18 @@ public class AlertResource {
     if (ack == null || ack.note() == null || ack.note().isBlank()) {
       throw new BadRequestException("an acknowledgement needs a note");
     }
-    return acknowledge(id, user.name(), ack.note());
+    return acknowledge(id, user.name(), ack.note().strip());
   }
 
   /** Records who acknowledged an alert and why (also used by the dashboard's form). */
   @Transactional
   public AlertView acknowledge(long id, String by, String note) {
     AlertEntity alert = AlertEntity.<AlertEntity>findByIdOptional(id).orElseThrow(() -> new NotFoundException("no alert " + id));
+    if (alert.acknowledgedAt != null) {
+      // The first acknowledgement stands: who and why are evidence, not something to overwrite.
+      throw new jakarta.ws.rs.ClientErrorException("alert " + id + " was acknowledged by " + alert.acknowledgedBy + " at "
+          + alert.acknowledgedAt, 409);
+    }
     alert.acknowledgedAt = Instant.now();
     alert.acknowledgedBy = by;
     alert.ackNote = note;

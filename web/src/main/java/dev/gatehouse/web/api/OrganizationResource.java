@@ -64,6 +64,7 @@ public class OrganizationResource {
       @QueryParam("selfHosted") Boolean selfHosted, @QueryParam("privileged") Boolean privileged,
       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
     int n = Cursor.limit(limit);
+    get(org); // 404 for an organization never scanned nor configured
     RepositoryQuery.Filter filter = new RepositoryQuery.Filter(q, visibility, archived, severity, selfHosted, privileged, "name", 1);
     List<RepositoryQuery.Row> rows = repositories.find(org, filter, Cursor.decode(cursor), n + 1).rows();
     boolean more = rows.size() > n;

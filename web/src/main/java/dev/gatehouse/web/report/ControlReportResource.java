@@ -20,7 +20,10 @@ public class ControlReportResource {
   /** Pass, fail or not evaluated per control, for the organization's latest completed scan, with evidence links. */
   @GET
   public ControlReport.Report controls(@QueryParam("organization") String organization) {
-    ControlReport.Report r = organization == null ? null : report.build(organization);
+    if (organization == null || organization.isBlank()) {
+      throw new jakarta.ws.rs.BadRequestException("organization is required");
+    }
+    ControlReport.Report r = report.build(organization);
     if (r == null) {
       throw new NotFoundException("no completed scan of " + organization);
     }

@@ -66,6 +66,9 @@ class AlertAuditTest {
     given().contentType(ContentType.JSON).body(Map.of("by", "alice", "note", "planned GPU lane, ticket SEC-42"))
         .post("/api/v1/alerts/" + id + "/acknowledge").then().statusCode(200)
         .body("acknowledgedBy", org.hamcrest.Matchers.equalTo("alice")).body("ackNote", containsString("SEC-42"));
+    // The first acknowledgement stands.
+    given().contentType(ContentType.JSON).body(Map.of("note", "overwrite attempt"))
+        .post("/api/v1/alerts/" + id + "/acknowledge").then().statusCode(409).body("error", containsString("acknowledged by alice"));
     given().get("/api/v1/alerts?organization=ack-co&open=true").then().statusCode(200).body("items.size()", org.hamcrest.Matchers.equalTo(0));
     @SuppressWarnings("unchecked")
     List<Object[]> log = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(

@@ -64,6 +64,7 @@ class OrganizationApiTest {
     given().get("/api/v1/organizations/acme/repositories?cursor=%%%").then().statusCode(400);
     given().get("/api/v1/organizations/acme/repositories?limit=0").then().statusCode(400);
     given().get("/api/v1/organizations/acme/repositories?limit=501").then().statusCode(400);
+    given().get("/api/v1/organizations/no-such-org/repositories").then().statusCode(404);
   }
 
   @Test

@@ -36,5 +36,6 @@ class ControlReportTest {
     assertThat(report.getString("controls.find { it.control == 'RUNNER_ISOLATION' }.status")).isIn("fail", "not_evaluated");
     assertThat(report.getList("controls.status", String.class)).doesNotContain("pass");
     given().get("/api/v1/reports/controls?organization=nobody").then().statusCode(404);
+    given().get("/api/v1/reports/controls").then().statusCode(400);
   }
 }
