@@ -1,12 +1,13 @@
 package dev.gatehouse.web.auth;
 
+import static dev.gatehouse.web.db.Rows.instant;
+
 import dev.gatehouse.web.audit.AuditLog;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -178,21 +179,5 @@ public class Accounts {
 
   private static Account account(Object[] r) {
     return new Account(((Number) r[0]).longValue(), (String) r[1], (String) r[2], instant(r[3]), (String) r[4], instant(r[5]));
-  }
-
-  static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    throw new IllegalStateException("unexpected timestamp type " + value.getClass());
   }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.web.auth;
 
+import static dev.gatehouse.web.db.Rows.instant;
+
 import dev.gatehouse.web.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -90,7 +92,7 @@ public class ApiTokens {
     }
     Object[] r = rows.get(0);
     long id = ((Number) r[0]).longValue();
-    Instant lastUsed = Accounts.instant(r[3]);
+    Instant lastUsed = instant(r[3]);
     if (lastUsed == null || lastUsed.isBefore(Instant.now().minus(Duration.ofMinutes(1)))) {
       em.createNativeQuery("update api_token set last_used_at = now() where id = ?1").setParameter(1, id).executeUpdate();
     }
@@ -116,6 +118,6 @@ public class ApiTokens {
 
   private static Token token(Object[] r) {
     return new Token(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-        Accounts.instant(r[5]), Accounts.instant(r[6]), Accounts.instant(r[7]), Accounts.instant(r[8]), (String) r[9]);
+        instant(r[5]), instant(r[6]), instant(r[7]), instant(r[8]), (String) r[9]);
   }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.web.exception;
 
+import static dev.gatehouse.web.db.Rows.instant;
+
 import dev.gatehouse.scanner.policy.RuleException;
 import dev.gatehouse.scanner.rule.RuleRegistry;
 import dev.gatehouse.web.audit.AuditLog;
@@ -9,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -175,12 +176,5 @@ public class Exceptions {
     return new ExceptionView(((Number) r[0]).longValue(), ExceptionView.GATEHOUSE, (String) r[1], (String) r[2], (String) r[3],
         (String) r[4], (String) r[5], (String) r[6], (String) r[7], expires, expiredAt != null || today.isAfter(expires),
         (String) r[9], instant(r[10]), expiredAt);
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    return value instanceof OffsetDateTime o ? o.toInstant() : (Instant) value;
   }
 }

@@ -138,7 +138,7 @@ public class FindingExport {
       rows.forEach(r -> {
         consumer.accept(new ExportedFinding((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
             (String) r[5], ((Number) r[6]).intValue(), ((Number) r[7]).intValue(), (String) r[8], (String) r[9],
-            r[10] instanceof Timestamp t ? t.toInstant() : (Instant) r[10], (String) r[11], (String) r[12]));
+            dev.gatehouse.web.db.Rows.instant(r[10]), (String) r[11], (String) r[12]));
         em.clear();
       });
     }

@@ -1,5 +1,7 @@
 package dev.gatehouse.web.finding;
 
+import static dev.gatehouse.web.db.Rows.instant;
+
 import dev.gatehouse.web.db.SqlWhere;
 import dev.gatehouse.web.api.Cursor;
 import dev.gatehouse.web.paging.Keyset;
@@ -132,9 +134,5 @@ public class FindingQuery {
         (String) r[5], (String) r[6], (String) r[7], ((Number) r[8]).intValue(), ((Number) r[9]).intValue(), (String) r[10],
         status, FindingState.of(status, suppressionKind).id(), suppressionKind, (String) r[13], (String) r[14],
         (String) r[15], instant(r[16]), instant(r[17]), instant(r[18]), ((Number) r[19]).intValue());
-  }
-
-  private static Instant instant(Object value) {
-    return value instanceof Timestamp t ? t.toInstant() : (Instant) value;
   }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.web.overview;
 
+import static dev.gatehouse.web.db.Rows.instant;
+
 import dev.gatehouse.web.alert.AlertEntity;
 import dev.gatehouse.web.alert.AlertView;
 import dev.gatehouse.web.report.ControlReport;
@@ -156,15 +158,5 @@ public class Overview {
 
   private static int i(Object o) {
     return o == null ? 0 : ((Number) o).intValue();
-  }
-
-  private static Instant instant(Object o) {
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.OffsetDateTime d) {
-      return d.toInstant();
-    }
-    return (Instant) o;
   }
 }

@@ -1,5 +1,7 @@
 package dev.gatehouse.web.repo;
 
+import static dev.gatehouse.web.db.Rows.instant;
+
 import dev.gatehouse.scanner.model.ActionsPermissions;
 import dev.gatehouse.scanner.model.OrgSnapshot;
 import dev.gatehouse.scanner.model.Readable;
@@ -81,7 +83,7 @@ public class RepositoryDetail {
     String head = snapshot == null ? null : snapshot.headSha();
     Map<String, List<String>> texts = new LinkedHashMap<>();
     List<WorkflowRow> workflows = snapshot == null ? List.of() : workflows(repo.fullName(), snapshot, head, texts);
-    return Optional.of(new Model(repo, org, head, scanId, latest.isEmpty() ? null : RepositoryQuery.instant(latest.get(0)[2]),
+    return Optional.of(new Model(repo, org, head, scanId, latest.isEmpty() ? null : instant(latest.get(0)[2]),
         snapshot == null || orgSnapshot == null ? List.of() : settings(orgSnapshot, snapshot),
         workflows, findings(org, repo.fullName(), head, texts), history(org, repo.fullName())));
   }
@@ -125,7 +127,7 @@ public class RepositoryDetail {
       String file = (String) r[4];
       int line = ((Number) r[5]).intValue();
       byFile.computeIfAbsent(file, f -> new ArrayList<>()).add(new FindingRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-          (String) r[3], line, (String) r[6], (String) r[7], RepositoryQuery.instant(r[8]), context(texts.get(file), line)));
+          (String) r[3], line, (String) r[6], (String) r[7], instant(r[8]), context(texts.get(file), line)));
     }
     List<FileFindings> files = new ArrayList<>();
     byFile.forEach((file, list) -> files.add(new FileFindings(file, texts.containsKey(file) ? url(fullName, head, file) : null, list)));
@@ -138,7 +140,7 @@ public class RepositoryDetail {
             + "from finding_event e join finding f on f.id = e.finding_id join organization o on o.id = f.organization_id "
             + "where o.login = ?1 and f.subject = ?2 order by e.at desc, e.id desc limit " + HISTORY)
         .setParameter(1, org).setParameter(2, fullName).getResultList();
-    return rows.stream().map(r -> new Event(RepositoryQuery.instant(r[0]), (String) r[1], (String) r[2], (String) r[3],
+    return rows.stream().map(r -> new Event(instant(r[0]), (String) r[1], (String) r[2], (String) r[3],
         ((Number) r[4]).intValue(), (String) r[5], (String) r[6], r[7] == null ? null : ((Number) r[7]).longValue())).toList();
   }
 

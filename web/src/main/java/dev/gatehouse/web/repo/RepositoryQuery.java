@@ -1,5 +1,7 @@
 package dev.gatehouse.web.repo;
 
+import static dev.gatehouse.web.db.Rows.instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -149,18 +151,5 @@ public class RepositoryQuery {
 
   private static int n(Object o) {
     return o == null ? 0 : ((Number) o).intValue();
-  }
-
-  static Instant instant(Object o) {
-    if (o == null) {
-      return null;
-    }
-    if (o instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    if (o instanceof java.time.OffsetDateTime d) {
-      return d.toInstant();
-    }
-    return (Instant) o;
   }
 }
