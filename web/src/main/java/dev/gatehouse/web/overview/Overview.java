@@ -16,9 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** What the overview of one organization shows, read with a handful of indexed queries. */
 @ApplicationScoped
@@ -39,8 +37,6 @@ public class Overview {
   private final ScanService scans;
   private final ControlReport controls;
   private final NightlyScans schedule;
-  /** Control reports change only when a scan closes: one per organization and scan. */
-  private final Map<String, ControlReport.Report> controlsByOrg = new ConcurrentHashMap<>();
 
   Overview(EntityManager em, ScanService scans, ControlReport controls, NightlyScans schedule) {
     this.em = em;
@@ -93,34 +89,9 @@ public class Overview {
     return all;
   }
 
+  /** The control report of the last closed scan (ControlReport keeps it per scan). */
   private ControlReport.Report controls(String org) {
-    ControlReport.Report cached = controlsByOrg.get(org);
-    Number latestClosed = (Number) em.createNativeQuery("select max(s.id) from scan s join organization o on o.id = s.organization_id "
-        + "where o.login = ?1 and s.status = 'completed' and s.closed_at is not null").setParameter(1, org).getSingleResult();
-    if (latestClosed == null) {
-      return null;
-    }
-    if (cached != null && cached.scanId() == latestClosed.longValue()) {
-      return cached;
-    }
-    // One build per organization at a time: concurrent first views wait for it instead of each
-    // reading every repository snapshot.
-    synchronized (lockFor(org)) {
-      cached = controlsByOrg.get(org);
-      if (cached == null || cached.scanId() != latestClosed.longValue()) {
-        cached = controls.build(org);
-        if (cached != null) {
-          controlsByOrg.put(org, cached);
-        }
-      }
-      return cached;
-    }
-  }
-
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
-
-  private Object lockFor(String org) {
-    return locks.computeIfAbsent(org, o -> new Object());
+    return controls.build(org);
   }
 
   private Counts liveCounts(long orgId) {

@@ -6,6 +6,7 @@ import dev.gatehouse.scanner.model.RepoSnapshot;
 import dev.gatehouse.scanner.policy.Posture;
 import dev.gatehouse.web.policy.PolicyHolder;
 import dev.gatehouse.web.scan.CompletedScans;
+import dev.gatehouse.web.scan.PerScanCache;
 import dev.gatehouse.web.snapshot.SnapshotStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -51,9 +52,12 @@ public class SettingsPosture {
     this.policy = policy;
   }
 
+  /** Reports depend only on the scan's snapshots and the policy, which is fixed for the process. */
+  private final PerScanCache<Report> reports = new PerScanCache<>();
+
   @Transactional
   public Optional<Report> of(String org) {
-    return scans.latest(org).map(scan -> {
+    return scans.latest(org).map(scan -> reports.get(org, scan.id(), () -> {
       OrgSnapshot snapshot = snapshots.org(scan.id());
       List<RepoSnapshot> repos = snapshots.repos(scan.id(), false);
       Posture posture = policy.current().posture();
@@ -61,7 +65,7 @@ public class SettingsPosture {
       List<SettingCheck> checks = ActionsSettings.ALL.stream().map(s -> s.check(orgSource, posture)).toList();
       return new Report(org, scan.id(), scan.closedAt(), policy.source(), checks, overrides(orgSource, repos, posture),
           notCompared(repos));
-    });
+    }));
   }
 
   static List<RepoOverrides> overrides(SettingsSource org, List<RepoSnapshot> repos, Posture posture) {

@@ -43,6 +43,13 @@ public class ControlReport {
     if (scan == null) {
       return null;
     }
+    // Built once per completed scan: its snapshots never change, and findings change only when a scan closes.
+    return reports.get(org, scan.id, () -> compute(org, scan));
+  }
+
+  private final dev.gatehouse.web.scan.PerScanCache<Report> reports = new dev.gatehouse.web.scan.PerScanCache<>();
+
+  private Report compute(String org, ScanEntity scan) {
     OrgScan orgScan = new OrgScan(snapshots.org(scan.id), snapshots.repos(scan.id, false), Map.of(),
         new dev.gatehouse.scanner.model.ActionInventory(List.of()), Map.of(), scan.closedAt);
     List<ControlInputs.Input> inputs = ControlInputs.of(orgScan);

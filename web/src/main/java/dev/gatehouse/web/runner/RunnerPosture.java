@@ -9,6 +9,7 @@ import dev.gatehouse.scanner.model.RunnerGroup;
 import dev.gatehouse.web.alert.AlertEntity;
 import dev.gatehouse.web.posture.Readability;
 import dev.gatehouse.web.scan.CompletedScans;
+import dev.gatehouse.web.scan.PerScanCache;
 import dev.gatehouse.web.snapshot.SnapshotStore;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,11 +70,19 @@ public class RunnerPosture {
     this.snapshots = snapshots;
   }
 
+  /** What the repository snapshots say (read once per scan); groups, org runners and changes are read each time. */
+  private record RepoRunners(List<RunnerView> runners, List<Unread> unread) {}
+
+  private final PerScanCache<RepoRunners> repoRunners = new PerScanCache<>();
+
   @Transactional
   public Optional<Report> of(String org) {
     return scans.latest(org).map(scan -> {
       OrgSnapshot snapshot = snapshots.org(scan.id());
-      List<RepoSnapshot> repos = snapshots.repos(scan.id(), false);
+      RepoRunners fromRepos = repoRunners.get(org, scan.id(), () -> {
+        List<RepoSnapshot> repos = snapshots.repos(scan.id(), false);
+        return new RepoRunners(repositoryRunners(repos), unread(repos));
+      });
       List<RunnerGroup> groups = snapshot.runnerGroups().orNull();
       List<Runner> runners = snapshot.runners().orNull();
       Map<Long, GroupView> views = new LinkedHashMap<>();
@@ -84,7 +93,7 @@ public class RunnerPosture {
       }
       List<RunnerView> orgRunners = runners == null ? List.of() : runners.stream().map(r -> orgRunner(r, views)).toList();
       return new Report(org, scan.id(), scan.closedAt(), Readability.of(snapshot.runnerGroups()), List.copyOf(views.values()),
-          Readability.of(snapshot.runners()), orgRunners, repositoryRunners(repos), unread(repos), changes(scan.organizationId()));
+          Readability.of(snapshot.runners()), orgRunners, fromRepos.runners(), fromRepos.unread(), changes(scan.organizationId()));
     });
   }
 
