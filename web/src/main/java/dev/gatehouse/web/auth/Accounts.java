@@ -51,7 +51,7 @@ public class Accounts {
   void bootstrap(@Observes StartupEvent event) {
     if (config.bootstrapAdmin()) {
       createBootstrapAdmin().ifPresent(password -> LOG.infof("%n%n  Gatehouse created the account 'admin' with the password%n%n      %s%n%n"
-          + "  It is shown this once and stored only as a hash. Sign in and change it, or add accounts and disable this one.%n",
+          + "  It is shown this once and stored only as a hash. Sign in and change it under Account (your name, top right), or add accounts and disable this one.%n",
           password));
     }
   }

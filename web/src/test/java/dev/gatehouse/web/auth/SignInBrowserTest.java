@@ -39,4 +39,25 @@ class SignInBrowserTest {
       assertThat(browser.scriptEvents()).isEmpty();
     }
   }
+
+  @Test
+  void aLocalUserChangesTheirPassword() {
+    Accounts.Created erin = accounts.create("erin-" + System.nanoTime(), Roles.ADMIN, "test");
+    String user = erin.account().username();
+    try (Browser browser = Browser.open().signIn(user, erin.password())) {
+      browser.find("#current-user").click();
+      browser.find("input[name=current]").sendKeys("not the password");
+      browser.find("input[name=password]").sendKeys("a-new-password-of-mine");
+      browser.find("input[name=confirm]").sendKeys("a-new-password-of-mine");
+      browser.find("#change-password button").click();
+      assertThat(browser.find(".flash.error").getText()).contains("current password is wrong");
+      browser.find("input[name=current]").sendKeys(erin.password());
+      browser.find("input[name=password]").sendKeys("a-new-password-of-mine");
+      browser.find("input[name=confirm]").sendKeys("a-new-password-of-mine");
+      browser.find("#change-password button").click();
+      assertThat(browser.find(".flash").getText()).isEqualTo("Password changed.");
+    }
+    assertThat(accounts.authenticate(user, erin.password())).isEmpty();
+    assertThat(accounts.authenticate(user, "a-new-password-of-mine")).contains(Roles.ADMIN);
+  }
 }
