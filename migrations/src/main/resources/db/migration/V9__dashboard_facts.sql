@@ -15,6 +15,10 @@ alter table repository add column open_info           integer not null default 0
 create index repository_org_severity on repository
     (organization_id, open_critical desc, open_high desc, open_medium desc, open_low desc, full_name);
 
+-- The findings explorer's order (most severe first, newest first): a page is read from this index.
+create index finding_org_rank on finding (organization_id,
+    (case severity when 'critical' then 4 when 'high' then 3 when 'medium' then 2 when 'low' then 1 else 0 end) desc, id desc);
+
 alter table scan add column open_critical integer;
 alter table scan add column open_high     integer;
 alter table scan add column open_medium   integer;

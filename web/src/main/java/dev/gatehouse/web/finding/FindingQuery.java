@@ -38,7 +38,7 @@ public class FindingQuery {
              p.last_seen_at, p.fixed_at, p.reintroduced_count, p.rank, head.sha
       from (
         select f.*, %1$s as rank
-        from finding f join organization o on o.id = f.organization_id
+        from finding f
         where %2$s
         order by rank desc, f.id desc
         limit :pageSize) p
@@ -78,19 +78,26 @@ public class FindingQuery {
   public Map<String, Long> severityCounts(FindingFilter filter) {
     SqlWhere where = where(filter, false);
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = where.bindTo(em.createNativeQuery("select f.severity, count(*) from finding f "
-        + "join organization o on o.id = f.organization_id where " + where.sql() + " group by f.severity")).getResultList();
+    List<Object[]> rows = where.bindTo(em.createNativeQuery("select f.severity, count(*) from finding f where " + where.sql()
+        + " group by f.severity")).getResultList();
     Map<String, Long> counts = new LinkedHashMap<>();
     FindingFilter.SEVERITIES.forEach(s -> counts.put(s, 0L));
     rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
     return counts;
   }
 
-  /** Subjects with findings, for the repository filter's suggestions (the first 1,000: a hint, not the filter). */
+  /**
+   * Suggestions for the repository filter: the organization itself (its settings findings) and its
+   * repositories, the first 1,000 by name — a hint read from the repository index, not the filter.
+   */
   @Transactional
+  @SuppressWarnings("unchecked")
   public List<String> subjects(String organization) {
-    return em.createQuery("select distinct f.subject from FindingEntity f where f.organization.login = :org order by f.subject",
-        String.class).setParameter("org", organization).setMaxResults(1000).getResultList();
+    List<String> names = new java.util.ArrayList<>();
+    names.add(organization);
+    names.addAll(em.createNativeQuery("select full_name from repository where organization_id = "
+        + "(select id from organization where login = ?1) order by full_name limit 999").setParameter(1, organization).getResultList());
+    return names;
   }
 
   @Transactional
@@ -102,7 +109,8 @@ public class FindingQuery {
 
   private static SqlWhere where(FindingFilter filter, boolean bySeverity) {
     SqlWhere where = new SqlWhere()
-        .and("o.login = :org", "org", filter.organization())
+        // A scalar subquery, not a join: the planner then walks finding_org_rank in the page's order.
+        .and("f.organization_id = (select id from organization where login = :org)", "org", filter.organization())
         .and("f.rule_id = :rule", "rule", filter.rule())
         .and("f.subject = :subject", "subject", filter.subject())
         .and("f.first_seen_at >= :from", "from", startOf(filter.firstSeenFrom()))

@@ -62,10 +62,10 @@ class DashboardLoadBenchmark {
             latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000, errors))
         end
         """);
-    // The two pages with a latency target first; the settings page (10,000 repository overrides) last.
+    // The two pages with a latency target first; then settings (10,000 repository overrides) and findings.
     List<String> paths = List.of("/orgs/bench-org", "/orgs/bench-org/repositories",
         "/orgs/bench-org/repositories?severity=high&sort=name&page=40", "/orgs/bench-org/repositories?q=repo-99&visibility=private",
-        "/orgs/bench-org/settings");
+        "/orgs/bench-org/settings", "/orgs/bench-org/findings", "/orgs/bench-org/findings?severity=high&status=all");
     List<String> results = new ArrayList<>();
     results.add(breakdown(cookie));
     for (String path : paths) {
