@@ -90,7 +90,11 @@ class DashboardPagesTest {
     assertThat(body).containsPattern("<span class=\"ln hit\"><span class=\"no\">7</span>\\s*- run: echo &quot;\\$\\{\\{ github.event.issue.title }}&quot;");
     assertThat(body).contains("href=\"/rules/template-injection\"", "id=\"history\"", "<td>new</td>");
     assertThat(body).contains("https://github.com/acme/service-001/blob/");
-    given().accept(ContentType.HTML).get("/orgs/acme/repositories/no-such-repo").then().statusCode(404);
+    String missing = given().accept(ContentType.HTML).get("/orgs/acme/repositories/no-such-repo").then().statusCode(404)
+        .contentType(ContentType.HTML).extract().asString();
+    assertThat(missing).contains("no repository acme/no-such-repo");
+    // A malformed parameter on a page answers with a page too, not JSON.
+    given().accept(ContentType.HTML).get("/orgs/acme/findings?from=not-a-date").then().statusCode(400).contentType(ContentType.HTML);
   }
 
   @Test
