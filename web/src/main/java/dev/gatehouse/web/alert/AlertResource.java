@@ -60,7 +60,9 @@ public class AlertResource {
   /** Records who acknowledged an alert and why (also used by the dashboard's form). */
   @Transactional
   public AlertView acknowledge(long id, String by, String note) {
-    AlertEntity alert = AlertEntity.<AlertEntity>findByIdOptional(id).orElseThrow(() -> new NotFoundException("no alert " + id));
+    // Locked, so two acknowledgements at once cannot both pass the check below.
+    AlertEntity alert = AlertEntity.<AlertEntity>findByIdOptional(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        .orElseThrow(() -> new NotFoundException("no alert " + id));
     if (alert.acknowledgedAt != null) {
       // The first acknowledgement stands: who and why are evidence, not something to overwrite.
       throw new jakarta.ws.rs.ClientErrorException("alert " + id + " was acknowledged by " + alert.acknowledgedBy + " at "

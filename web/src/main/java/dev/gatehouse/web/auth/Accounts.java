@@ -126,18 +126,24 @@ public class Accounts {
     List<Object[]> rows = em.createNativeQuery(
         "select password_hash, role from app_user where username = ?1 and disabled_at is null")
         .setParameter(1, username).getResultList();
-    // Hash even for unknown users so that timing does not tell which accounts exist.
-    String stored = rows.isEmpty() ? Secrets.hashPassword(password) + "x" : (String) rows.get(0)[0];
-    if (!rows.isEmpty() && Secrets.verifyPassword(password, stored)) {
+    // One hash check whether or not the account exists, so timing does not tell which accounts exist.
+    boolean matches = Secrets.verifyPassword(password, rows.isEmpty() ? UNKNOWN_ACCOUNT : (String) rows.get(0)[0]);
+    if (!rows.isEmpty() && matches) {
       failures.remove(username);
       return Optional.of((String) rows.get(0)[1]);
     }
-    if (rows.isEmpty()) {
-      Secrets.verifyPassword(password, stored);
+    Deque<Instant> recent = failures.computeIfAbsent(username, u -> new ArrayDeque<>());
+    synchronized (recent) {
+      recent.addLast(clock.instant());
     }
-    failures.computeIfAbsent(username, u -> new ArrayDeque<>()).addLast(clock.instant());
+    if (failures.size() > 10_000) {
+      failures.keySet().removeIf(u -> !lockedOut(u)); // names that failed once long ago (or random ones) do not pile up
+    }
     return Optional.empty();
   }
+
+  /** A hash no password matches in practice, checked for unknown accounts at the same cost as a real one. */
+  private static final String UNKNOWN_ACCOUNT = Secrets.hashPassword(Secrets.random(32));
 
   /** Too many recent failures: refused without checking the password. */
   public boolean lockedOut(String username) {

@@ -4,6 +4,7 @@ import static dev.gatehouse.web.db.Rows.instant;
 
 import dev.gatehouse.web.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -70,10 +71,12 @@ public class ApiTokens {
 
   @Transactional
   public Token revoke(long id, String actor) {
-    Token token = find(id).orElseThrow(() -> new IllegalArgumentException("no token " + id));
-    em.createNativeQuery("update api_token set revoked_at = now(), revoked_by = ?2 where id = ?1 and revoked_at is null")
+    Token token = find(id).orElseThrow(() -> new NotFoundException("no token " + id));
+    int revoked = em.createNativeQuery("update api_token set revoked_at = now(), revoked_by = ?2 where id = ?1 and revoked_at is null")
         .setParameter(1, id).setParameter(2, actor).executeUpdate();
-    audit.record(actor, "token.revoke", token.name(), null);
+    if (revoked == 1) {
+      audit.record(actor, "token.revoke", token.name(), null);
+    }
     return find(id).orElseThrow();
   }
 

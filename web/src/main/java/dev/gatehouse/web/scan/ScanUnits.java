@@ -37,7 +37,9 @@ public class ScanUnits {
     List<Object[]> rows = em.createNativeQuery("update scan_unit u set status = 'leased', lease_owner = ?2, "
             + "lease_expires = now() + make_interval(secs => ?3), attempts = u.attempts + 1 "
             + "from repository r where r.id = u.repository_id and u.id in ("
+            // Only while the scan runs: a scan marked failed stops changing findings.
             + "  select id from scan_unit where scan_id = ?1 and (status = 'pending' or (status = 'leased' and lease_expires < now())) "
+            + "  and exists (select 1 from scan s where s.id = ?1 and s.status = 'running') "
             + "  order by id limit ?4 for update skip locked) "
             + "returning u.id, u.repository_id, r.github_id")
         .setParameter(1, scanId).setParameter(2, owner).setParameter(3, (double) lease.toSeconds()).setParameter(4, limit)

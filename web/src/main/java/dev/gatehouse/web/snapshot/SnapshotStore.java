@@ -32,10 +32,33 @@ public class SnapshotStore {
         .setParameter(1, scanId).setParameter(2, organizationId).setParameter(3, SnapshotJson.write(org)).executeUpdate();
   }
 
+  /**
+   * A scan's organization snapshot. It is written once and never changes, and it carries every
+   * repository of the organization (megabytes at 10,000 repositories), so the last few parsed are
+   * kept: the repository page, settings, runners and control report views read it per request.
+   */
   public OrgSnapshot org(long scanId) {
-    return SnapshotJson.org((String) em.createNativeQuery("select cast(snapshot as text) from org_snapshot where scan_id = ?1")
+    synchronized (recentOrgs) {
+      OrgSnapshot cached = recentOrgs.get(scanId);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    OrgSnapshot org = SnapshotJson.org((String) em.createNativeQuery("select cast(snapshot as text) from org_snapshot where scan_id = ?1")
         .setParameter(1, scanId).getSingleResult());
+    synchronized (recentOrgs) {
+      recentOrgs.put(scanId, org);
+    }
+    return org;
   }
+
+  private static final int RECENT_ORGS = 8;
+  private final Map<Long, OrgSnapshot> recentOrgs = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, OrgSnapshot> eldest) {
+      return size() > RECENT_ORGS;
+    }
+  };
 
   /** The organization snapshot of the last completed scan before {@code scanId}, if any. */
   @SuppressWarnings("unchecked")

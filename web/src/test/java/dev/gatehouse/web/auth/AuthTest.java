@@ -74,6 +74,20 @@ class AuthTest {
   }
 
   @Test
+  void apiWritesRidingTheSessionCookieMustBeJson() {
+    Accounts.Created admin = accounts.create("ada-" + System.nanoTime(), Roles.ADMIN, "test");
+    String session = signIn(admin.account().username(), admin.password(), "/").cookie(Sessions.COOKIE);
+    // What a cross-site <form enctype="text/plain"> could send: refused before it reaches the endpoint.
+    given().cookie(Sessions.COOKIE, session).contentType(ContentType.TEXT).body("{}").post("/api/v1/tokens").then().statusCode(403)
+        .body("error", org.hamcrest.Matchers.containsString("application/json"));
+    given().cookie(Sessions.COOKIE, session).post("/api/v1/tokens/1/revoke").then().statusCode(403);
+    // JSON needs a CORS preflight a foreign page cannot pass: allowed.
+    given().cookie(Sessions.COOKIE, session).contentType(ContentType.JSON).body(Map.of("name", "from-session", "scope", "read"))
+        .post("/api/v1/tokens").then().statusCode(201);
+    given().cookie(Sessions.COOKIE, session).contentType(ContentType.JSON).post("/api/v1/tokens/999999/revoke").then().statusCode(404);
+  }
+
+  @Test
   void formsWithoutTheCsrfTokenAreRefused() {
     Accounts.Created bob = accounts.create("bob-" + System.nanoTime(), Roles.ADMIN, "test");
     given().formParam("username", bob.account().username()).formParam("password", bob.password())
