@@ -97,6 +97,10 @@ public final class GitHubClient {
         return Readable.unavailable(-1, "no answer from GitHub after retries: " + e.getClass().getSimpleName());
       }
     }
+    if (url != null) {
+      // A part of a list is not the list: a rule must not pass on the runners it was not shown.
+      return Readable.unavailable(200, "more than " + MAX_PAGES + " pages at " + path + "; the list was not read to its end");
+    }
     return Readable.of(items);
   }
 

@@ -107,9 +107,18 @@ public final class RepoCollector {
     Map<String, List<WorkflowBlob>> files = new HashMap<>();
     List<ContentsQuery.Part> actionParts = new ArrayList<>();
     List<RepositoryInfo> withActions = new ArrayList<>();
+    java.util.Set<String> unanswered = new java.util.HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
       RepositoryInfo repo = batch.get(i);
-      List<WorkflowBlob> workflows = ContentsQuery.workflows(data.path("r" + i));
+      JsonNode answer = data.path("r" + i);
+      if (answer.isNull() || answer.isMissingNode()) {
+        // GitHub answered the batch but not this repository (an error for it alone): unknown,
+        // not "no workflows" — which would pass every workflow rule.
+        unanswered.add(repo.fullName());
+        files.put(repo.fullName(), new ArrayList<>());
+        continue;
+      }
+      List<WorkflowBlob> workflows = ContentsQuery.workflows(answer);
       files.put(repo.fullName(), new ArrayList<>(workflows));
       List<String> actionPaths = localActionPaths(workflows);
       if (!actionPaths.isEmpty()) {
@@ -131,6 +140,11 @@ public final class RepoCollector {
       }
     }
     for (RepositoryInfo repo : batch) {
+      if (unanswered.contains(repo.fullName())) {
+        result.put(repo.fullName(), Readable.unavailable(200, "GitHub's GraphQL answer left this repository out (an error for it, "
+            + "or no access at commit " + repo.headSha() + ")"));
+        continue;
+      }
       List<WorkflowBlob> complete = new ArrayList<>();
       for (WorkflowBlob blob : files.get(repo.fullName())) {
         complete.add("truncated".equals(blob.problem()) ? fullText(org, repo, blob, meter) : blob);

@@ -265,4 +265,19 @@ class CollectorTest {
     assertThat(none.actionsPermissions().available()).isTrue();
     assertThat(none.environments()).isInstanceOf(Readable.NotApplicable.class);
   }
+
+  @Test
+  void aRepositoryGraphQlLeftOutIsUnknownNotWorkflowFree() {
+    github.repos.clear();
+    github.repos.add(new FakeGitHub.Repo("fine", "public", false, "d".repeat(40), Map.of(".github/workflows/a.yml", "on: push\njobs: {}\n")));
+    github.repos.add(new FakeGitHub.Repo("erred", "public", false, "e".repeat(40), Map.of(".github/workflows/a.yml", "on: push\njobs: {}\n")));
+    github.graphqlErrors.add("erred");
+    GitHubClient client = client();
+    ScanMeter meter = new ScanMeter();
+    OrgSnapshot org = new OrgCollector(client).collect("acme", meter);
+    List<RepoSnapshot> repos = new RepoCollector(client, 2, 50).collect("acme", org.repositories(), Map.of(), meter);
+    assertThat(repos.get(0).files().orNull()).hasSize(1);
+    assertThat(repos.get(1).files()).isInstanceOfSatisfying(Readable.Unavailable.class,
+        u -> assertThat(u.reason()).contains("left this repository out"));
+  }
 }

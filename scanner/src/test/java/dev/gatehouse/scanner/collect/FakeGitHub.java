@@ -39,6 +39,8 @@ final class FakeGitHub extends Dispatcher {
   final List<Repo> repos = new CopyOnWriteArrayList<>();
   final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
   final Set<String> forbidden = ConcurrentHashMap.newKeySet();
+  /** Repositories GraphQL answers with {@code null} (as it does beside an {@code errors} entry for them). */
+  final Set<String> graphqlErrors = ConcurrentHashMap.newKeySet();
   final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
   final AtomicLong remaining = new AtomicLong(5000);
   volatile long resetEpoch = 1_900_000_000L;
@@ -175,6 +177,10 @@ final class FakeGitHub extends Dispatcher {
     for (int i = 0; vars.has("n" + i); i++) {
       String name = vars.path("n" + i).asText();
       Repo r = repos.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+      if (graphqlErrors.contains(name)) {
+        root.putNull("r" + i);
+        continue;
+      }
       ObjectNode repoNode = root.putObject("r" + i);
       if (vars.has("e" + i)) {
         ArrayNode entries = repoNode.putObject("tree").putArray("entries");

@@ -44,7 +44,7 @@ public class FindingLedger {
     Map<String, FindingEntity> known = new HashMap<>();
     FindingEntity.<FindingEntity>list("organization.id = ?1 and subject = ?2 and scope = ?3", organizationId, subject, scope.id())
         .forEach(f -> known.put(f.fingerprint, f));
-    return merge(organizationId, scanId, at, subject, scope, findings, complete, known);
+    return merge(organizationId, scanId, at, subject, scope, findings, rule -> complete, known);
   }
 
   /**
@@ -53,20 +53,22 @@ public class FindingLedger {
    * history cost nothing.
    */
   @Transactional
-  public void mergeAll(long organizationId, long scanId, Instant at, Scope scope, Map<String, List<Finding>> bySubject) {
+  public void mergeAll(long organizationId, long scanId, Instant at, Scope scope, Map<String, List<Finding>> bySubject,
+      java.util.function.BiPredicate<String, String> mayFix) {
     Map<String, Map<String, FindingEntity>> known = new HashMap<>();
     FindingEntity.<FindingEntity>list("organization.id = ?1 and scope = ?2", organizationId, scope.id())
         .forEach(f -> known.computeIfAbsent(f.subject, k -> new HashMap<>()).put(f.fingerprint, f));
     for (Map.Entry<String, List<Finding>> e : bySubject.entrySet()) {
       Map<String, FindingEntity> rows = known.getOrDefault(e.getKey(), new HashMap<>());
       if (!e.getValue().isEmpty() || !rows.isEmpty()) {
-        merge(organizationId, scanId, at, e.getKey(), scope, e.getValue(), true, rows);
+        String subject = e.getKey();
+        merge(organizationId, scanId, at, subject, scope, e.getValue(), rule -> mayFix.test(subject, rule), rows);
       }
     }
   }
 
   private Outcome merge(long organizationId, long scanId, Instant at, String subject, Scope scope, List<Finding> findings,
-      boolean complete, Map<String, FindingEntity> known) {
+      java.util.function.Predicate<String> mayFixRule, Map<String, FindingEntity> known) {
     OrganizationEntity org = OrganizationEntity.getEntityManager().getReference(OrganizationEntity.class, organizationId);
     // Events are written after all findings, so inserts of each table stay in JDBC batches.
     List<FindingEventEntity> events = new java.util.ArrayList<>();
@@ -122,15 +124,14 @@ public class FindingLedger {
       copy(row, f, scanId, at);
     }
     int fixed = 0;
-    if (complete) {
-      for (FindingEntity row : known.values()) {
-        if (FindingEntity.OPEN.equals(row.status) && !seen.contains(row.fingerprint)) {
-          row.status = FindingEntity.FIXED;
-          row.fixedAt = at;
-          row.fixedScanId = scanId;
-          events.add(FindingEventEntity.of(row, scanId, at, "fixed", FindingEntity.OPEN, FindingEntity.FIXED));
-          fixed++;
-        }
+    for (FindingEntity row : known.values()) {
+      // Gone from this scan is fixed only when the rule could read everything it needs here.
+      if (FindingEntity.OPEN.equals(row.status) && !seen.contains(row.fingerprint) && mayFixRule.test(row.ruleId)) {
+        row.status = FindingEntity.FIXED;
+        row.fixedAt = at;
+        row.fixedScanId = scanId;
+        events.add(FindingEventEntity.of(row, scanId, at, "fixed", FindingEntity.OPEN, FindingEntity.FIXED));
+        fixed++;
       }
     }
     events.forEach(e -> e.persist());

@@ -68,6 +68,25 @@ public class ScanCloser {
 
   private final dev.gatehouse.web.repo.RepositoryStats stats;
 
+  /**
+   * Which settings findings may be marked fixed: not those of a rule whose input could not be
+   * read for that subject (an organization-level input counts for every subject), nor any of a
+   * rule that failed. Unknown is not pass — a 403 this scan must not "fix" last scan's finding.
+   */
+  static java.util.function.BiPredicate<String, String> unknownInputs(OrgScan scan, String login, List<Finding> settings) {
+    Map<String, java.util.Set<String>> blocked = new java.util.HashMap<>();
+    for (dev.gatehouse.scanner.rule.ControlInputs.Input input : dev.gatehouse.scanner.rule.ControlInputs.of(scan)) {
+      if (input.value() instanceof dev.gatehouse.scanner.model.Readable.Unavailable<?>) {
+        blocked.computeIfAbsent(input.subject(), k -> new java.util.HashSet<>()).addAll(input.controls());
+      }
+    }
+    java.util.Set<String> failed = new java.util.HashSet<>();
+    settings.stream().filter(f -> f.message().startsWith("not evaluated: rule ")).forEach(f -> failed.add(f.ruleId()));
+    java.util.Set<String> orgWide = blocked.getOrDefault(login, java.util.Set.of());
+    return (subject, rule) -> !failed.contains(rule) && !orgWide.contains(rule)
+        && !blocked.getOrDefault(subject, java.util.Set.of()).contains(rule);
+  }
+
   /** Closes the scan if all its units are done and nobody closed it yet; returns the alerts raised. */
   public List<AlertEntity> tryClose(long scanId) {
     return QuarkusTransaction.requiringNew().call(() -> close(scanId));
@@ -94,7 +113,7 @@ public class ScanCloser {
       String subject = SettingsAudit.subjectOf(f.location().file(), login);
       bySubject.computeIfAbsent(subject, k -> new ArrayList<>()).add(f);
     }
-    ledger.mergeAll(orgId, scanId, now, FindingLedger.Scope.SETTINGS, bySubject);
+    ledger.mergeAll(orgId, scanId, now, FindingLedger.Scope.SETTINGS, bySubject, unknownInputs(orgScan, login, settings));
 
     List<AlertEntity> alerts = new ArrayList<>();
     Optional<OrgSnapshot> previous = snapshots.previousOrg(orgId, scanId);

@@ -115,4 +115,21 @@ class FindingLedgerTest {
     ledger.merge(ids[0], ids[2], t, "ledger-two/a", FindingLedger.Scope.SETTINGS, List.of(), true);
     assertThat(row(ids[0], "a1").status).isEqualTo("open");
   }
+
+  @Test
+  void aSettingsFindingWhoseInputCouldNotBeReadIsNotFixed() {
+    long[] ids = orgAndScans("unread-org", 2);
+    long org = ids[0];
+    Instant t1 = Instant.parse("2026-11-01T02:00:00Z");
+    ledger.mergeAll(org, ids[1], t1, FindingLedger.Scope.SETTINGS,
+        java.util.Map.of("unread-org/a", List.of(finding("s-a", Severity.HIGH, null)), "unread-org/b", List.of(finding("s-b", Severity.HIGH, null))),
+        (subject, rule) -> true);
+    // Next scan: both gone, but repository a's input for the rule was unreadable (403).
+    ledger.mergeAll(org, ids[2], t1.plusSeconds(86400), FindingLedger.Scope.SETTINGS,
+        java.util.Map.of("unread-org/a", List.of(), "unread-org/b", List.of()),
+        (subject, rule) -> !(subject.equals("unread-org/a") && rule.equals("template-injection")));
+    assertThat(row(org, "s-a").status).isEqualTo(FindingEntity.OPEN);
+    assertThat(events(org, "s-a")).containsExactly("new:null>high");
+    assertThat(row(org, "s-b").status).isEqualTo(FindingEntity.FIXED);
+  }
 }
