@@ -29,10 +29,18 @@ public final class Settings {
     return v == null || v.isNull() ? null : v.asBoolean();
   }
 
+  /** A boolean GitHub always sends: absent, the answer is malformed, never the default (false is the compliant side). */
+  private static boolean required(JsonNode j, String field) {
+    JsonNode v = j.get(field);
+    if (v == null || !v.isBoolean()) {
+      throw new Readable.Malformed("GitHub's answer lacks '" + field + "'");
+    }
+    return v.asBoolean();
+  }
+
   public static ActionsPermissions permissions(JsonNode j) {
-    return new ActionsPermissions(text(j, "enabled_repositories"), j.has("enabled") ? j.get("enabled").asBoolean() : null,
-        text(j, "allowed_actions"), j.has("sha_pinning_required") && !j.get("sha_pinning_required").isNull()
-            ? j.get("sha_pinning_required").asBoolean() : null);
+    return new ActionsPermissions(text(j, "enabled_repositories"), bool(j, "enabled"),
+        text(j, "allowed_actions"), bool(j, "sha_pinning_required"));
   }
 
   public static SelectedActions selectedActions(JsonNode j) {
@@ -42,13 +50,13 @@ public final class Settings {
   }
 
   public static WorkflowTokenDefaults workflowDefaults(JsonNode j) {
-    return new WorkflowTokenDefaults(text(j, "default_workflow_permissions"), j.path("can_approve_pull_request_reviews").asBoolean(false));
+    return new WorkflowTokenDefaults(text(j, "default_workflow_permissions"), required(j, "can_approve_pull_request_reviews"));
   }
 
   public static PrivateForkPrSettings privateForkPr(JsonNode j) {
-    return new PrivateForkPrSettings(j.path("run_workflows_from_fork_pull_requests").asBoolean(false),
-        j.path("send_write_tokens_to_workflows").asBoolean(false), j.path("send_secrets_and_variables").asBoolean(false),
-        j.path("require_approval_for_fork_pr_workflows").asBoolean(false));
+    return new PrivateForkPrSettings(required(j, "run_workflows_from_fork_pull_requests"),
+        required(j, "send_write_tokens_to_workflows"), required(j, "send_secrets_and_variables"),
+        required(j, "require_approval_for_fork_pr_workflows"));
   }
 
   public static Runner runner(JsonNode j, Long groupId) {
@@ -62,7 +70,7 @@ public final class Settings {
     List<String> workflows = new ArrayList<>();
     j.path("selected_workflows").forEach(w -> workflows.add(w.asText()));
     return new RunnerGroup(j.path("id").asLong(), text(j, "name"), text(j, "visibility"), j.path("default").asBoolean(false),
-        j.path("inherited").asBoolean(false), j.path("allows_public_repositories").asBoolean(false),
+        j.path("inherited").asBoolean(false), required(j, "allows_public_repositories"),
         j.path("restricted_to_workflows").asBoolean(false), workflows, selectedRepositories);
   }
 

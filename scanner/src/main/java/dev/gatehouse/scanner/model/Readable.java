@@ -37,15 +37,30 @@ public sealed interface Readable<T> permits Readable.Available, Readable.Unavail
     return this instanceof Available<T> a ? a.value() : null;
   }
 
+  /**
+   * The value converted; an answer {@code f} finds malformed ({@link Malformed}) becomes
+   * Unavailable with the reason — a field GitHub left out must not read as its harmless default.
+   */
   default <U> Readable<U> map(Function<T, U> f) {
     if (this instanceof Available<T> a) {
-      return new Available<>(f.apply(a.value()));
+      try {
+        return new Available<>(f.apply(a.value()));
+      } catch (Malformed e) {
+        return new Unavailable<>(200, e.getMessage());
+      }
     }
     if (this instanceof NotApplicable<T> n) {
       return new NotApplicable<>(n.reason());
     }
     Unavailable<T> u = (Unavailable<T>) this;
     return new Unavailable<>(u.status(), u.reason());
+  }
+
+  /** Thrown by a conversion when GitHub's answer lacks what the model needs. */
+  final class Malformed extends RuntimeException {
+    public Malformed(String message) {
+      super(message, null, false, false);
+    }
   }
 
   /** Why the value is missing, or null when it is available. */

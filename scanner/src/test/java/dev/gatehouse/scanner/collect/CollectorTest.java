@@ -280,4 +280,14 @@ class CollectorTest {
     assertThat(repos.get(1).files()).isInstanceOfSatisfying(Readable.Unavailable.class,
         u -> assertThat(u.reason()).contains("left this repository out"));
   }
+
+  @Test
+  void anAnswerLackingARequiredFieldIsUnavailableNotItsDefault() {
+    github.script("/orgs/acme/actions/permissions/workflow", new MockResponse().setHeader("Content-Type", "application/json")
+        .setBody("{\"default_workflow_permissions\": \"read\"}"));
+    OrgSnapshot org = new OrgCollector(client()).collect("acme", new ScanMeter());
+    // Without the field, "Actions cannot approve pull requests" (false) would read as compliant.
+    assertThat(org.workflowDefaults()).isInstanceOfSatisfying(Readable.Unavailable.class,
+        u -> assertThat(u.reason()).contains("can_approve_pull_request_reviews"));
+  }
 }
