@@ -61,7 +61,14 @@ public final class RepoContexts {
     }
     Set<Long> serving = new HashSet<>();
     for (RunnerGroup group : g.value()) {
+      if ("selected".equals(group.visibility()) && !group.selectedRepositories().available()) {
+        // Which repositories the group serves is unknown, so this repository's runners are too.
+        return Readable.unavailable(-1, "the repositories of runner group '" + group.name() + "' could not be read: "
+            + group.selectedRepositories().reason());
+      }
+      // GitHub's visibilities: all, selected, and private (every private repository).
       boolean visible = "all".equals(group.visibility())
+          || ("private".equals(group.visibility()) && !repo.repository().isPublic())
           || (group.selectedRepositories().orNull() != null && group.selectedRepositories().orNull().contains(repo.repository().fullName()));
       boolean publicOk = !repo.repository().isPublic() || group.allowsPublicRepositories();
       if (visible && publicOk) {
