@@ -7,7 +7,6 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** A signed-in user without the admin role: a page saying so, or JSON for the API. */
@@ -26,9 +25,9 @@ public class Forbidden {
 
   @ServerExceptionMapper
   public Response map(ForbiddenException e, UriInfo uri) {
-    if (uri.getPath().startsWith("/api/") || uri.getPath().startsWith("api/")) {
+    if (uri.getPath().startsWith("/api/")) {
       return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("status", 403, "error", "this needs the admin role (signed in as " + user.name() + ", " + user.role() + ")"))
+          .entity(new ApiErrors.ApiError(403, "this needs the admin role (signed in as " + user.name() + ", " + user.role() + ")"))
           .build();
     }
     return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(Templates.forbidden(user.name(), user.role())).build();

@@ -12,6 +12,7 @@ import dev.gatehouse.scanner.parse.ParseResult;
 import dev.gatehouse.scanner.parse.WorkflowParser;
 import dev.gatehouse.scanner.model.Workflow;
 import dev.gatehouse.scanner.model.SourceFile;
+import dev.gatehouse.web.http.Urls;
 import dev.gatehouse.web.snapshot.SnapshotJson;
 import dev.gatehouse.web.snapshot.SnapshotStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -197,17 +198,6 @@ public class RepositoryDetail {
     if (head == null) {
       return null;
     }
-    return "https://github.com/" + encodePath(fullName) + "/blob/" + head + "/" + encodePath(path);
-  }
-
-  static String encodePath(String path) {
-    StringBuilder out = new StringBuilder();
-    for (String segment : path.split("/", -1)) {
-      if (out.length() > 0) {
-        out.append('/');
-      }
-      out.append(java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
-    }
-    return out.toString();
+    return "https://github.com/" + Urls.path(fullName) + "/blob/" + head + "/" + Urls.path(path);
   }
 }
