@@ -61,7 +61,7 @@ class AlertsBrowserTest {
 
       String card = "#alert-" + runner;
       browser.find(card + " textarea[name=note]").sendKeys("GPU lane planned, ticket SEC-42");
-      browser.find(card + " button[type=submit]").click();
+      browser.submit(card + " button[type=submit]");
       browser.waitFor(d -> d.getCurrentUrl().contains("done=acknowledged"));
       assertThat(browser.find("#flash").getText()).isEqualTo("Alert " + runner + " acknowledged.");
       assertThat(browser.find(card + " .ack-by").getText()).isEqualTo(admin);

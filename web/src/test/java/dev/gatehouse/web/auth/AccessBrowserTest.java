@@ -29,7 +29,7 @@ class AccessBrowserTest {
       browser.get("/admin/access");
       browser.find("#new-token input[name=name]").sendKeys("auditor-export");
       new Select(browser.find("#new-token select[name=scope]")).selectByValue("read");
-      browser.find("#new-token button").click();
+      browser.submit("#new-token button");
       String secret = browser.waitFor(d -> d.findElement(By.id("secret-value"))).getText();
       assertThat(secret).startsWith("gth_");
       browser.screenshot("access");
@@ -42,12 +42,12 @@ class AccessBrowserTest {
 
       browser.get("/admin/access");
       assertThat(browser.text()).contains("auditor-export").doesNotContain(secret); // shown once only
-      browser.driver().findElement(By.xpath("//tr[td[1][text()='auditor-export']]//button")).click();
+      browser.submit(browser.driver().findElement(By.xpath("//tr[td[1][text()='auditor-export']]//button")));
       browser.waitFor(d -> d.getCurrentUrl().contains("flash="));
       given().auth().oauth2(secret).get("/api/v1/repositories").then().statusCode(401);
 
       browser.find("#new-account input[name=username]").sendKeys("erin-" + System.nanoTime());
-      browser.find("#new-account button").click();
+      browser.submit("#new-account button");
       assertThat(browser.waitFor(d -> d.findElement(By.id("secret-value"))).getText()).hasSize(20);
       assertThat(browser.scriptEvents()).isEmpty();
     }

@@ -26,13 +26,13 @@ class SignInBrowserTest {
       browser.screenshot("sign-in");
       browser.find("#username").sendKeys(dana.account().username());
       browser.find("#password").sendKeys("wrong password!");
-      browser.find("#sign-in").click();
+      browser.submit("#sign-in");
       assertThat(browser.find(".flash.error").getText()).contains("wrong password");
 
       browser.signIn(dana.account().username(), dana.password());
       assertThat(browser.find("#current-user").getText()).isEqualTo(dana.account().username());
       assertThat(browser.text()).doesNotContain("Access"); // viewers see no admin navigation
-      browser.find("#sign-out").click();
+      browser.submit("#sign-out");
       browser.waitFor(d -> d.getCurrentUrl().contains("/login"));
       browser.get("/");
       assertThat(browser.driver().getCurrentUrl()).contains("/login");
@@ -45,16 +45,16 @@ class SignInBrowserTest {
     Accounts.Created erin = accounts.create("erin-" + System.nanoTime(), Roles.ADMIN, "test");
     String user = erin.account().username();
     try (Browser browser = Browser.open().signIn(user, erin.password())) {
-      browser.find("#current-user").click();
+      browser.submit("#current-user");
       browser.find("input[name=current]").sendKeys("not the password");
       browser.find("input[name=password]").sendKeys("a-new-password-of-mine");
       browser.find("input[name=confirm]").sendKeys("a-new-password-of-mine");
-      browser.find("#change-password button").click();
+      browser.submit("#change-password button");
       assertThat(browser.find(".flash.error").getText()).contains("current password is wrong");
       browser.find("input[name=current]").sendKeys(erin.password());
       browser.find("input[name=password]").sendKeys("a-new-password-of-mine");
       browser.find("input[name=confirm]").sendKeys("a-new-password-of-mine");
-      browser.find("#change-password button").click();
+      browser.submit("#change-password button");
       assertThat(browser.find(".flash").getText()).isEqualTo("Password changed.");
     }
     assertThat(accounts.authenticate(user, erin.password())).isEmpty();

@@ -56,14 +56,14 @@ class ExceptionsBrowserTest {
       browser.find("#owner").sendKeys("gpu team");
       browser.find("#reason").sendKeys("The GPU box is reimaged nightly; ephemeral runners are planned for Q1.");
       setDate(browser, LocalDate.now(ZoneOffset.UTC).plusMonths(3));
-      browser.find("#grant-submit").click();
+      browser.submit("#grant-submit");
       browser.waitFor(d -> d.getCurrentUrl().endsWith("done=created"));
       assertThat(browser.find("#flash").getText()).isEqualTo("Exception granted. It takes effect at the next scan.");
       WebElement row = row(browser, repo);
       assertThat(row.getText()).contains("runner-non-ephemeral", "gpu team", "reimaged nightly", admin).doesNotContain("expired");
       browser.screenshot("exceptions");
 
-      row.findElement(By.cssSelector("button.expire")).click();
+      browser.submit(row.findElement(By.cssSelector("button.expire")));
       browser.waitFor(d -> d.getCurrentUrl().endsWith("done=expired"));
       WebElement expired = row(browser, repo);
       assertThat(expired.getText()).contains("expired");
@@ -72,7 +72,7 @@ class ExceptionsBrowserTest {
       browser.get("/audit-log");
       new Select(browser.find("#filter-action")).selectByValue("exception.created");
       browser.find("#filter-actor").sendKeys(admin);
-      browser.find("#filter-submit").click();
+      browser.submit("#filter-submit");
       browser.waitFor(d -> d.getCurrentUrl().contains("action=exception.created"));
       assertThat(browser.find("#audit-log").getText()).contains(admin, "exception.created", "runner-non-ephemeral " + repo)
           .doesNotContain("exception.expired");

@@ -50,7 +50,7 @@ class FindingsBrowserTest {
           .filter(s -> shown(browser, s) > 0 && shown(browser, s) < shown(browser, "all")).findFirst().orElseThrow();
       long expected = Math.min(shown(browser, severity), FindingsPage.PAGE_SIZE);
       new Select(browser.find("#filter-severity")).selectByValue(severity);
-      browser.find("#apply-filters").click();
+      browser.submit("#apply-filters");
       browser.waitFor(d -> d.getCurrentUrl().contains("severity=" + severity));
       List<WebElement> narrowed = browser.findAll("#findings tbody tr");
       assertThat(narrowed).hasSize((int) expected).hasSizeLessThan(rows.size() + 1);
@@ -60,7 +60,7 @@ class FindingsBrowserTest {
 
       WebElement rule = browser.find("#findings tbody tr a.rule");
       String ruleId = rule.getText();
-      rule.click();
+      browser.submit(rule);
       browser.waitFor(d -> d.getCurrentUrl().endsWith("/rules/" + ruleId));
       assertThat(browser.find("#rule-doc h1").getText()).isEqualTo(ruleId);
       assertThat(browser.find("#rule-doc").getText()).contains("What it detects", "Remediation");

@@ -62,13 +62,13 @@ class DashboardBrowserTest {
       browser.get("/orgs/" + GitHubMockResource.DEMO + "/repositories");
       int all = browser.findAll("#repositories tbody tr").size();
       new Select(browser.find("select[name=selfHosted]")).selectByValue("yes");
-      browser.find("#repo-filters button[type=submit]").click();
+      browser.submit("#repo-filters button[type=submit]");
       browser.waitFor(d -> d.getCurrentUrl().contains("selfHosted=yes"));
       List<WebElement> selfHosted = browser.findAll("#repositories tbody tr");
       assertThat(selfHosted).isNotEmpty().hasSizeLessThan(all);
       browser.get("/orgs/" + GitHubMockResource.DEMO + "/repositories");
       browser.screenshot("repositories");
-      browser.findAll("#repositories tbody tr td.name a").get(0).click();
+      browser.submit(browser.findAll("#repositories tbody tr td.name a").get(0));
       browser.waitFor(d -> d.findElements(By.id("repo-name")).size() == 1);
       assertThat(browser.findAll("#settings tbody tr")).isNotEmpty();
       assertThat(browser.findAll("#workflows tbody tr")).isNotEmpty();

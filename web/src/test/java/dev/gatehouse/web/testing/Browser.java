@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -76,7 +77,7 @@ public final class Browser implements AutoCloseable {
     driver.get(url("/login"));
     driver.findElement(By.id("username")).sendKeys(username);
     driver.findElement(By.id("password")).sendKeys(password);
-    driver.findElement(By.id("sign-in")).click();
+    submit(driver.findElement(By.id("sign-in")));
     waitFor(d -> !d.getCurrentUrl().contains("/login"));
     return this;
   }
@@ -89,6 +90,21 @@ public final class Browser implements AutoCloseable {
 
   public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
+  }
+
+  /**
+   * Clicks something that loads a new page and returns once the old page is gone, so that what the
+   * test reads next comes from the new one (a flash message on the old page looks just like it).
+   */
+  public Browser submit(WebElement element) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    element.click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    return this;
+  }
+
+  public Browser submit(String css) {
+    return submit(find(css));
   }
 
   public List<WebElement> findAll(String css) {
