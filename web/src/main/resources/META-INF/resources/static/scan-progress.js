@@ -14,8 +14,10 @@
       .then(function (scan) {
         if (scan.unitsTotal !== null && scan.unitsTotal !== undefined) {
           bar.max = scan.unitsTotal;
-          bar.value = scan.unitsDone;
-          text.textContent = scan.unitsDone + " of " + scan.unitsTotal + " repositories";
+          var failed = scan.unitsFailed || 0;
+          bar.value = scan.unitsDone + failed;
+          text.textContent = scan.unitsDone + " of " + scan.unitsTotal + " repositories"
+            + (failed > 0 ? " (" + failed + " could not be scanned)" : "");
         }
         if (scan.status !== "running") {
           text.textContent = "Scan " + scan.status + "; refreshing…";

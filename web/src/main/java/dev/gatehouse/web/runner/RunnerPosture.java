@@ -40,17 +40,18 @@ public class RunnerPosture {
 
   /**
    * @param repositories the selected repositories (empty unless visibility is selected and they were read)
-   * @param publicRepositories how many public repositories can send jobs to the group
+   * @param publicRepositories how many public repositories can send jobs to the group (0 when unknown)
+   * @param exposure whether public repositories can send jobs to it; unknown when its selected repositories are unreadable
    */
   public record GroupView(long id, String name, String visibility, boolean isDefault, boolean inherited,
       boolean allowsPublicRepositories, boolean restrictedToWorkflows, List<String> selectedWorkflows,
       List<String> repositories, Readability repositoriesReadability, int publicRepositories, List<String> publicExamples,
-      boolean exposed, int runners) {}
+      Exposure exposure, int runners) {}
 
   /** {@code scope} is "organization" or the repository a runner is registered to. Template data: rows of an included table. */
   @TemplateData
   public record RunnerView(long id, String name, String os, String status, boolean busy, boolean ephemeral, String version,
-      List<String> labels, String group, String scope, boolean exposed) {}
+      List<String> labels, String group, String scope, Exposure exposure) {}
 
   public record Change(long alertId, long scanId, Instant at, String kind, String severity, String subject, String before,
       String after, String message) {}
@@ -101,21 +102,27 @@ public class RunnerPosture {
     Set<String> publicNames = repositories.stream().filter(r -> r.isPublic() && !r.archived())
         .map(RepositoryInfo::fullName).collect(Collectors.toCollection(TreeSet::new));
     List<String> selected = g.selectedRepositories().orNull();
+    boolean selectedOnly = "selected".equals(g.visibility());
     List<String> reachablePublic = "all".equals(g.visibility())
         ? List.copyOf(publicNames)
-        : selected == null ? List.of() : selected.stream().filter(publicNames::contains).sorted().toList();
+        : selectedOnly && selected != null ? selected.stream().filter(publicNames::contains).sorted().toList() : List.of();
     List<String> publicReach = g.allowsPublicRepositories() ? reachablePublic : List.of();
+    // A "private" group serves private repositories only; a "selected" one we could not read may serve anything.
+    Exposure exposure = !publicReach.isEmpty() ? Exposure.EXPOSED
+        : g.allowsPublicRepositories() && selectedOnly && selected == null ? Exposure.UNKNOWN
+        : Exposure.NOT_EXPOSED;
     int members = runners == null ? 0 : (int) runners.stream().filter(r -> Long.valueOf(g.id()).equals(r.groupId())).count();
     return new GroupView(g.id(), g.name(), g.visibility(), g.isDefault(), g.inherited(), g.allowsPublicRepositories(),
         g.restrictedToWorkflows(), g.selectedWorkflows(), selected == null ? List.of() : selected,
         Readability.of(g.selectedRepositories()), publicReach.size(), publicReach.stream().limit(EXAMPLES).toList(),
-        !publicReach.isEmpty(), members);
+        exposure, members);
   }
 
-  private static RunnerView orgRunner(Runner r, Map<Long, GroupView> groups) {
+  /** An organization runner is as exposed as its group; unknown when its group could not be read. */
+  static RunnerView orgRunner(Runner r, Map<Long, GroupView> groups) {
     GroupView group = r.groupId() == null ? null : groups.get(r.groupId());
     return new RunnerView(r.id(), r.name(), r.os(), r.status(), r.busy(), r.ephemeral(), r.version(), r.labels(),
-        group == null ? null : group.name(), "organization", group != null && group.exposed());
+        group == null ? null : group.name(), "organization", group == null ? Exposure.UNKNOWN : group.exposure());
   }
 
   static List<RunnerView> repositoryRunners(List<RepoSnapshot> repos) {
@@ -123,7 +130,8 @@ public class RunnerPosture {
     for (RepoSnapshot repo : repos) {
       for (Runner r : repo.runners().orNull() == null ? List.<Runner>of() : repo.runners().orNull()) {
         result.add(new RunnerView(r.id(), r.name(), r.os(), r.status(), r.busy(), r.ephemeral(), r.version(), r.labels(), null,
-            repo.repository().fullName(), repo.repository().isPublic() && !repo.repository().archived()));
+            repo.repository().fullName(),
+            repo.repository().isPublic() && !repo.repository().archived() ? Exposure.EXPOSED : Exposure.NOT_EXPOSED));
       }
     }
     return result;

@@ -146,6 +146,7 @@ public class ScanCloser {
       audit.record("gatehouse", "exception.expired", x[1] + " " + x[2], "owner " + x[3]);
     }
     scan.status = ScanEntity.COMPLETED;
+    scan.unitsFailed = countFailed(scanId);
     scan.closedAt = now;
     scan.finishedAt = now;
     scan.findingsOpen = (int) FindingEntity.count("organization.id = ?1 and status = ?2 and suppressionKind is null", orgId, FindingEntity.OPEN);
@@ -159,8 +160,18 @@ public class ScanCloser {
     bySeverity.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
     metrics.openFindings(login, counts);
     metrics.scanFinished(login, ScanEntity.COMPLETED, java.time.Duration.between(scan.startedAt, now));
-    LOG.infof("Scan %d of %s closed: %d repositories, %d alerts", scanId, login, repos.size(), alerts.size());
+    if (scan.unitsFailed > 0) {
+      LOG.warnf("Scan %d of %s closed: %d repositories, %d alerts; %d repositories could not be scanned, their findings are "
+          + "those of their last successful scan", scanId, login, repos.size(), alerts.size(), scan.unitsFailed);
+    } else {
+      LOG.infof("Scan %d of %s closed: %d repositories, %d alerts", scanId, login, repos.size(), alerts.size());
+    }
     return alerts;
+  }
+
+  private int countFailed(long scanId) {
+    return ((Number) em.createNativeQuery("select count(*) from scan_unit where scan_id = ?1 and status = 'failed'")
+        .setParameter(1, scanId).getSingleResult()).intValue();
   }
 
   private AlertEntity alert(long orgId, long scanId, Instant at, String kind, String severity, String subject, String before,

@@ -67,6 +67,10 @@ public class ScanEntity extends PanacheEntityBase {
   @Column(name = "units_done", nullable = false)
   public int unitsDone;
 
+  /** Units given up after {@link ScanUnits#MAX_ATTEMPTS}: repositories this scan could not read or audit. */
+  @Column(name = "units_failed", nullable = false)
+  public int unitsFailed;
+
   @Column(name = "closed_at")
   public Instant closedAt;
 

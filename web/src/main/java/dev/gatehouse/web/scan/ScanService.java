@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,13 +121,37 @@ public class ScanService {
   void run(long scanId, String org, GitHubAccess access) {
     try {
       orgPass(scanId, org);
-      worker.drain(scanId, owner);
     } catch (GitHubReadException e) {
       LOG.warnf("Scan %d of %s failed: %s", scanId, org, e.getMessage());
       QuarkusTransaction.requiringNew().run(() -> fail(scanId, e.getMessage()));
+      return;
     } catch (RuntimeException e) {
       LOG.errorf(e, "Scan %d of %s failed", scanId, org);
       QuarkusTransaction.requiringNew().run(() -> fail(scanId, "internal error: " + e.getClass().getSimpleName()));
+      return;
+    }
+    work(scanId, org);
+  }
+
+  /**
+   * Works the scan's units here. GitHub refusing a whole batch (credentials, rate limit) fails the
+   * scan with GitHub's answer. Anything else that stops the worker (the database going away) leaves
+   * the scan running: its units are picked up again by {@link #resumeAvailable()}, here or on
+   * another replica, so nothing already committed is lost or scanned twice. A single repository
+   * that breaks its own scan does not get here: the worker gives it up after a few attempts.
+   */
+  private void work(long scanId, String org) {
+    try {
+      worker.drain(scanId, owner);
+    } catch (GitHubReadException e) {
+      LOG.warnf("Scan %d of %s failed: %s", scanId, org, e.getMessage());
+      try {
+        QuarkusTransaction.requiringNew().run(() -> fail(scanId, e.getMessage()));
+      } catch (RuntimeException stillDown) {
+        LOG.warnf("Scan %d could not be marked failed (%s); it is resumed later", scanId, stillDown.getMessage());
+      }
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "Working scan %d of %s stopped; its remaining repositories are resumed within a minute", scanId, org);
     }
   }
 
@@ -150,15 +175,15 @@ public class ScanService {
    * lease expired): after a restart, and periodically, so a dead worker's units are taken over.
    */
   public void resumeAvailable() {
-    List<Long> running = QuarkusTransaction.requiringNew().call(() -> ScanEntity.<ScanEntity>list(
-        "status = ?1 and unitsTotal is not null", ScanEntity.RUNNING).stream().map(s -> s.id).toList());
-    for (long id : running) {
+    Map<Long, String> running = QuarkusTransaction.requiringNew().call(() -> ScanEntity.<ScanEntity>list(
+            "status = ?1 and unitsTotal is not null", ScanEntity.RUNNING).stream()
+        .collect(java.util.stream.Collectors.toMap(s -> s.id, s -> s.organization.login)));
+    for (Map.Entry<Long, String> scan : running.entrySet()) {
+      long id = scan.getKey();
       if (draining.add(id)) {
         executor.submit(() -> {
           try {
-            worker.drain(id, owner);
-          } catch (RuntimeException e) {
-            LOG.errorf(e, "Working scan %d failed", id);
+            work(id, scan.getValue());
           } finally {
             draining.remove(id);
           }
@@ -226,13 +251,18 @@ public class ScanService {
   public Optional<ScanView> find(long id) {
     var window = target.client().budget().window("core");
     Long remaining = window == null ? null : window.remaining();
-    return QuarkusTransaction.joiningExisting().call(() -> ScanEntity.<ScanEntity>findByIdOptional(id).map(ScanView::of))
+    return QuarkusTransaction.joiningExisting().call(() -> ScanEntity.<ScanEntity>findByIdOptional(id).map(this::withFailures))
         .map(v -> v.withRateLimitRemaining(remaining));
   }
 
   public Optional<ScanView> latest(String org) {
     return QuarkusTransaction.joiningExisting().call(() -> ScanEntity.<ScanEntity>find(
-        "organization.login = ?1 order by startedAt desc", org).firstResultOptional().map(ScanView::of));
+        "organization.login = ?1 order by startedAt desc", org).firstResultOptional().map(this::withFailures));
+  }
+
+  private ScanView withFailures(ScanEntity scan) {
+    ScanView view = ScanView.of(scan);
+    return scan.unitsFailed > 0 ? view.withFailures(units.failed(scan.id)) : view;
   }
 
   private final java.util.concurrent.ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -101,19 +101,34 @@ public class ScanWorker {
         repos.add(byGitHubId.get(u.githubId()));
         repositoryIds.add(u.repositoryId());
       }
-      Map<String, RepoCollector.Known> known = QuarkusTransaction.requiringNew().call(() -> snapshots.known(repositoryIds, scanId));
       ScanMeter meter = new ScanMeter();
-      List<RepoSnapshot> read = new RepoCollector(client, target.concurrency(), batchSize).collect(org, repos, known, meter);
+      List<RepoSnapshot> read;
+      try {
+        Map<String, RepoCollector.Known> known = QuarkusTransaction.requiringNew().call(() -> snapshots.known(repositoryIds, scanId));
+        read = new RepoCollector(client, target.concurrency(), batchSize).collect(org, repos, known, meter);
+      } catch (RuntimeException e) {
+        setBack(scanId, owner, batch, reason("reading the repositories failed", e));
+        throw e;
+      }
       for (int i = 0; i < batch.size(); i++) {
         ScanUnits.Unit unit = batch.get(i);
         RepoSnapshot repo = read.get(i);
-        Map<String, List<AuditedFile>> files = OrgAudit.parse(List.of(repo));
-        OrgScan one = new OrgScan(snapshot, List.of(repo), files, ActionInventory.of(files), Map.of(), Instant.now());
-        List<Finding> findings = audit.auditRepository(one, repo);
-        RepoFacts facts = RepoFacts.of(files.getOrDefault(repo.repository().fullName(), List.of()));
-        boolean committed = QuarkusTransaction.requiringNew().call(() -> commit(scanId, orgId, unit, owner, repo, findings, facts));
-        if (!committed) {
-          LOG.infof("Scan %d: lease on %s was taken over; leaving it to the other worker", scanId, repo.repository().fullName());
+        try {
+          Map<String, List<AuditedFile>> files = OrgAudit.parse(List.of(repo));
+          OrgScan one = new OrgScan(snapshot, List.of(repo), files, ActionInventory.of(files), Map.of(), Instant.now());
+          List<Finding> findings = audit.auditRepository(one, repo);
+          RepoFacts facts = RepoFacts.of(files.getOrDefault(repo.repository().fullName(), List.of()));
+          boolean committed = QuarkusTransaction.requiringNew().call(() -> commit(scanId, orgId, unit, owner, repo, findings, facts));
+          if (!committed) {
+            LOG.infof("Scan %d: lease on %s was taken over; leaving it to the other worker", scanId, repo.repository().fullName());
+          }
+        } catch (RuntimeException | StackOverflowError e) {
+          // This repository broke its own audit or commit: hand it back (retried, or failed after
+          // MAX_ATTEMPTS) and go on with the others. If even that cannot be written, the database
+          // is gone: stop, and the scan resumes from the unit leases once it is back.
+          LOG.warnf(e, "Scan %d: %s (attempt %d of %d) failed", scanId, repo.repository().fullName(), unit.attempts(),
+              ScanUnits.MAX_ATTEMPTS);
+          setBack(scanId, owner, batch.subList(i, i + 1), reason("scanning it failed", e));
         }
       }
       QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
@@ -131,6 +146,23 @@ public class ScanWorker {
             a.after, a.message, a.createdAt)).toList());
       }
     }
+  }
+
+  /** Hands units back (see {@link ScanUnits#setBack}); throws when the database cannot be written. */
+  private void setBack(long scanId, String owner, List<ScanUnits.Unit> batch, String reason) {
+    QuarkusTransaction.requiringNew().run(() -> batch.forEach(u -> units.setBack(u.id(), owner, reason)));
+    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+            "update scan set units_failed = (select count(*) from scan_unit where scan_id = ?1 and status = 'failed') where id = ?1")
+        .setParameter(1, scanId).executeUpdate());
+  }
+
+  /** What a person reads about a failure: never a stack trace, never more than a line. */
+  static String reason(String what, Throwable e) {
+    String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    if (message.length() > 300) {
+      message = message.substring(0, 300) + "…";
+    }
+    return what + ": " + e.getClass().getSimpleName() + (message.isEmpty() ? "" : " (" + message + ")");
   }
 
   /** One repository in one transaction; claims the unit first, so a lost lease writes nothing. */

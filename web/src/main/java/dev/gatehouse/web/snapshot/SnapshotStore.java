@@ -7,6 +7,7 @@ import dev.gatehouse.scanner.model.RepoSnapshot;
 import dev.gatehouse.scanner.model.WorkflowBlob;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,8 +78,7 @@ public class SnapshotStore {
       List<WorkflowBlob> refs = new ArrayList<>();
       for (WorkflowBlob f : files) {
         if (f.text() != null && f.blobSha() != null) {
-          em.createNativeQuery("insert into workflow_blob (sha, content) values (?1, ?2) on conflict (sha) do nothing")
-              .setParameter(1, f.blobSha()).setParameter(2, f.text()).executeUpdate();
+          saveBlob(f.blobSha(), f.text());
           refs.add(new WorkflowBlob(f.path(), f.blobSha(), null, null));
         } else {
           refs.add(f);
@@ -93,6 +93,18 @@ public class SnapshotStore {
             + "values (?1, ?2, ?3, ?4, cast(?5 as jsonb)) on conflict (scan_id, repository_id) do nothing")
         .setParameter(1, scanId).setParameter(2, repositoryId).setParameter(3, repo.headSha())
         .setParameter(4, repo.contentsReused()).setParameter(5, SnapshotJson.write(slim)).executeUpdate();
+  }
+
+  /**
+   * Stores a file's text once per SHA. A text with NUL characters (a binary file committed as a
+   * workflow) goes byte-exact to {@code binary_content}: PostgreSQL text cannot hold NUL, and
+   * changing the text would change what the rules saw.
+   */
+  private void saveBlob(String sha, String text) {
+    boolean binary = text.indexOf('\0') >= 0;
+    em.createNativeQuery("insert into workflow_blob (sha, " + (binary ? "binary_content" : "content") + ") values (?1, ?2) "
+            + "on conflict (sha) do nothing")
+        .setParameter(1, sha).setParameter(2, binary ? text.getBytes(StandardCharsets.UTF_8) : text).executeUpdate();
   }
 
   /** Every repository snapshot of a scan, with file texts restored (contents fetched in bulk, once per SHA). */
@@ -139,9 +151,9 @@ public class SnapshotStore {
     Map<String, String> contents = new HashMap<>();
     List<String> all = new ArrayList<>(shas);
     for (int i = 0; i < all.size(); i += 1000) {
-      List<Object[]> rows = em.createNativeQuery("select sha, content from workflow_blob where sha in (?1)")
+      List<Object[]> rows = em.createNativeQuery("select sha, content, binary_content from workflow_blob where sha in (?1)")
           .setParameter(1, all.subList(i, Math.min(all.size(), i + 1000))).getResultList();
-      rows.forEach(r -> contents.put((String) r[0], (String) r[1]));
+      rows.forEach(r -> contents.put((String) r[0], r[1] != null ? (String) r[1] : new String((byte[]) r[2], StandardCharsets.UTF_8)));
     }
     return contents;
   }

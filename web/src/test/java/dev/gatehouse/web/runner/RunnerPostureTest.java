@@ -48,7 +48,7 @@ class RunnerPostureTest {
     assertThat(json.getList("groups.name")).containsExactly("Default", "gpu-lab");
     assertThat(json.getString("groups.find { it.name == 'gpu-lab' }.visibility")).isEqualTo("selected");
     assertThat(json.getList("groups.find { it.name == 'gpu-lab' }.repositories")).containsExactly(DEMO + "/gpu-training");
-    assertThat(json.getBoolean("groups.find { it.name == 'gpu-lab' }.exposed")).isTrue();
+    assertThat(json.getString("groups.find { it.name == 'gpu-lab' }.exposure")).isEqualTo("exposed");
     assertThat(json.getList("groups.find { it.name == 'gpu-lab' }.publicExamples")).containsExactly(DEMO + "/gpu-training");
     // Default reaches every repository: every active public one can use it (docs-site is archived).
     assertThat(json.getInt("groups.find { it.name == 'Default' }.publicRepositories")).isEqualTo(5);
@@ -63,7 +63,7 @@ class RunnerPostureTest {
     assertThat(json.getString(gpu + ".status")).isEqualTo("online");
     assertThat(json.getString(gpu + ".version")).isEqualTo("2.330.0");
     assertThat(json.getString(gpu + ".group")).isEqualTo("gpu-lab");
-    assertThat(json.getBoolean(gpu + ".exposed")).isTrue();
+    assertThat(json.getString(gpu + ".exposure")).isEqualTo("exposed");
     assertThat(json.getString("runners.find { it.name == 'build-1' }.status")).isEqualTo("offline");
     // payments-internal's runners answer 404: not evaluated, with GitHub's answer, not "no runners".
     assertThat(json.getInt("repositoriesUnread[0].repositories")).isEqualTo(1);

@@ -1,0 +1,14 @@
+-- A repository whose scan keeps failing no longer holds up its organization's scan: after a few
+-- attempts its unit is 'failed' with the reason, the scan closes, and the scan counts it.
+-- Workflow files with NUL bytes (binary files committed under .github/workflows) are kept
+-- byte-exact in binary_content: PostgreSQL text cannot hold NUL.
+
+alter table scan_unit drop constraint scan_unit_status_check;
+alter table scan_unit add constraint scan_unit_status_check check (status in ('pending', 'leased', 'done', 'failed'));
+alter table scan_unit add column error text;
+
+alter table scan add column units_failed integer not null default 0;
+
+alter table workflow_blob alter column content drop not null;
+alter table workflow_blob add column binary_content bytea;
+alter table workflow_blob add constraint workflow_blob_one_content check ((content is null) <> (binary_content is null));
