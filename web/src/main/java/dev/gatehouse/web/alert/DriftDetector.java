@@ -100,14 +100,28 @@ public final class DriftDetector {
   private static void repositories(List<DriftEvent> events, List<RepositoryInfo> before, List<RepositoryInfo> after) {
     Map<Long, RepositoryInfo> known = new HashMap<>();
     before.forEach(r -> known.put(r.id(), r));
+    java.util.Set<Long> listed = new java.util.HashSet<>();
     for (RepositoryInfo r : after) {
+      listed.add(r.id());
       RepositoryInfo old = known.get(r.id());
+      if (old != null && !old.fullName().equals(r.fullName())) {
+        events.add(new DriftEvent("repository-renamed", Severity.LOW, r.fullName(), old.fullName(), r.fullName(),
+            "Repository " + old.fullName() + " is now " + r.fullName() + ": findings are identified by repository name, so those "
+                + "under the old name are closed and the same problems are tracked again under the new one"));
+      }
       if (old == null) {
         events.add(new DriftEvent("repository-added", r.isPublic() ? Severity.MEDIUM : Severity.LOW, r.fullName(), null, r.visibility(),
             "New " + r.visibility() + " repository " + r.fullName()));
       } else if (!old.isPublic() && r.isPublic()) {
         events.add(new DriftEvent("repository-made-public", Severity.HIGH, r.fullName(), old.visibility(), r.visibility(),
             "Repository " + r.fullName() + " was made public: fork pull requests can now reach its workflows"));
+      }
+    }
+    for (RepositoryInfo r : before) {
+      if (!listed.contains(r.id())) {
+        events.add(new DriftEvent("repository-removed", Severity.LOW, r.fullName(), r.visibility(), null,
+            "Repository " + r.fullName() + " is no longer listed: deleted, transferred, or no longer granted to Gatehouse. "
+                + "Its open findings are closed"));
       }
     }
   }

@@ -58,7 +58,7 @@ public class Overview {
     List<AlertView> alerts = AlertEntity.<AlertEntity>find("organizationId = ?1 order by createdAt desc, id desc", orgId)
         .page(0, 5).list().stream().map(AlertView::of).toList();
     long openAlerts = AlertEntity.count("organizationId = ?1 and acknowledgedAt is null", orgId);
-    long repositories = ((Number) em.createNativeQuery("select count(*) from repository where organization_id = ?1")
+    long repositories = ((Number) em.createNativeQuery("select count(*) from repository where organization_id = ?1 and gone_at is null")
         .setParameter(1, orgId).getSingleResult()).longValue();
     return new Model(org, true, openCounts(orgId), controls(org), trend(orgId), alerts, openAlerts, last, running, next, repositories);
   }

@@ -66,6 +66,10 @@ public class RepositoryEntity extends PanacheEntityBase {
   @Column(name = "last_scanned_at")
   public Instant lastScannedAt;
 
+  /** When a scan last found the repository missing from the organization's listing; null while it is listed. */
+  @Column(name = "gone_at")
+  public Instant goneAt;
+
   @ManyToOne(fetch = FetchType.LAZY)
   @JoinColumn(name = "last_scan_id")
   public ScanEntity lastScan;

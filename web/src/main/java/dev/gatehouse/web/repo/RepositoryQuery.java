@@ -65,7 +65,8 @@ public class RepositoryQuery {
   public Page find(String org, Filter f, String after, int limit) {
     // The organization as a scalar subquery: the planner then reads the page straight from the
     // (organization_id, severity..., full_name) index instead of sorting every repository.
-    StringBuilder where = new StringBuilder(" from repository r where r.organization_id = (select id from organization where login = :org)");
+    StringBuilder where = new StringBuilder(" from repository r where r.organization_id = (select id from organization where login = :org) "
+        + "and r.gone_at is null");
     Map<String, Object> params = new java.util.HashMap<>();
     params.put("org", org);
     if (f.q() != null) {
@@ -129,7 +130,7 @@ public class RepositoryQuery {
   public java.util.Optional<Row> find(String org, String name) {
     @SuppressWarnings("unchecked")
     List<Object[]> rows = em.createNativeQuery(SELECT + " from repository r join organization o on o.id = r.organization_id "
-        + "where o.login = ?1 and r.name = ?2").setParameter(1, org).setParameter(2, name).getResultList();
+        + "where o.login = ?1 and r.name = ?2 order by r.gone_at desc nulls first, r.id desc").setParameter(1, org).setParameter(2, name).getResultList();
     return rows.stream().findFirst().map(RepositoryQuery::row);
   }
 

@@ -12,8 +12,8 @@ public class RepositoryService {
   public List<RepositoryView> list(String organization) {
     Sort sort = Sort.by("organization.login").and("fullName");
     List<RepositoryEntity> found = organization == null || organization.isBlank()
-        ? RepositoryEntity.find("from RepositoryEntity r join fetch r.organization", sort).list()
-        : RepositoryEntity.find("from RepositoryEntity r join fetch r.organization where r.organization.login = ?1", sort, organization).list();
+        ? RepositoryEntity.find("from RepositoryEntity r join fetch r.organization where r.goneAt is null", sort).list()
+        : RepositoryEntity.find("from RepositoryEntity r join fetch r.organization where r.organization.login = ?1 and r.goneAt is null", sort, organization).list();
     return found.stream().map(RepositoryView::of).toList();
   }
 }

@@ -114,6 +114,7 @@ public class ScanCloser {
       bySubject.computeIfAbsent(subject, k -> new ArrayList<>()).add(f);
     }
     ledger.mergeAll(orgId, scanId, now, FindingLedger.Scope.SETTINGS, bySubject, unknownInputs(orgScan, login, settings));
+    int gone = closeGoneRepositories(orgId, login, scanId, now);
 
     List<AlertEntity> alerts = new ArrayList<>();
     Optional<OrgSnapshot> previous = snapshots.previousOrg(orgId, scanId);
@@ -164,10 +165,32 @@ public class ScanCloser {
       LOG.warnf("Scan %d of %s closed: %d repositories, %d alerts; %d repositories could not be scanned, their findings are "
           + "those of their last successful scan", scanId, login, repos.size(), alerts.size(), scan.unitsFailed);
     } else {
-      LOG.infof("Scan %d of %s closed: %d repositories, %d alerts", scanId, login, repos.size(), alerts.size());
+      LOG.infof("Scan %d of %s closed: %d repositories, %d alerts%s", scanId, login, repos.size(), alerts.size(),
+          gone > 0 ? ", " + gone + " findings closed with their repositories gone" : "");
     }
     return alerts;
   }
+
+  /**
+   * Repositories the organization no longer lists (deleted, transferred, renamed, or no longer
+   * granted to the App) are marked gone, and the open findings of every subject that is no longer
+   * a listed repository are closed as fixed, with {@code after} saying why. The listing is complete
+   * or the scan failed, so a repository is never taken for gone because a page was missing.
+   * A repository whose unit failed is still listed: its findings are left alone.
+   */
+  private int closeGoneRepositories(long orgId, String login, long scanId, Instant now) {
+    em.createNativeQuery("update repository set gone_at = ?3 where organization_id = ?1 and last_scan_id is distinct from ?2 "
+        + "and gone_at is null").setParameter(1, orgId).setParameter(2, scanId).setParameter(3, now).executeUpdate();
+    return em.createNativeQuery("with gone as (update finding f set status = 'fixed', fixed_at = ?4, fixed_scan_id = ?2 "
+            + "where f.organization_id = ?1 and f.status = 'open' and f.subject <> ?3 and not exists (select 1 from repository r "
+            + "where r.organization_id = ?1 and r.full_name = f.subject and r.last_scan_id = ?2) returning f.id) "
+            + "insert into finding_event (finding_id, scan_id, at, kind, before, after) "
+            + "select id, ?2, ?4, 'fixed', 'open', '" + GONE + "' from gone")
+        .setParameter(1, orgId).setParameter(2, scanId).setParameter(3, login).setParameter(4, now).executeUpdate();
+  }
+
+  /** The {@code after} of the fixed event of a finding whose repository left the organization. */
+  public static final String GONE = "fixed: the repository is no longer in the organization";
 
   private int countFailed(long scanId) {
     return ((Number) em.createNativeQuery("select count(*) from scan_unit where scan_id = ?1 and status = 'failed'")

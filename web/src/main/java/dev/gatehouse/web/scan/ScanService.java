@@ -213,6 +213,7 @@ public class ScanService {
       repo.htmlUrl = info.htmlUrl();
       repo.headSha = info.headSha();
       repo.lastScannedAt = now;
+      repo.goneAt = null;
       repo.lastScan = scan;
       repo.persist();
     }

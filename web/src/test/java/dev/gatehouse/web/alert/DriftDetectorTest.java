@@ -61,6 +61,23 @@ class DriftDetectorTest {
   }
 
   @Test
+  void removedAndRenamedRepositoriesAreReported() {
+    OrgSnapshot before = snapshot("read", List.of(repo(1, "web", "public"), repo(2, "legacy", "private"), repo(3, "api", "public")),
+        List.of(), List.of(), List.of());
+    RepositoryInfo renamed = new RepositoryInfo(3, "R3", "api-gateway", "acme/api-gateway", "public", false, false, "main",
+        Instant.EPOCH, null, "a".repeat(40));
+    OrgSnapshot after = snapshot("read", List.of(repo(1, "web", "public"), renamed), List.of(), List.of(), List.of());
+    List<DriftEvent> events = DriftDetector.compare(before, after);
+    assertThat(events).extracting(DriftEvent::kind).containsExactlyInAnyOrder("repository-removed", "repository-renamed");
+    assertThat(events).filteredOn(e -> e.kind().equals("repository-removed")).singleElement()
+        .satisfies(e -> assertThat(e.subject()).isEqualTo("acme/legacy"));
+    assertThat(events).filteredOn(e -> e.kind().equals("repository-renamed")).singleElement().satisfies(e -> {
+      assertThat(e.before()).isEqualTo("acme/api");
+      assertThat(e.after()).isEqualTo("acme/api-gateway");
+    });
+  }
+
+  @Test
   void identicalScansHaveNoDriftAndUnreadableSettingsAreNotCompared() {
     OrgSnapshot a = snapshot("read", List.of(repo(1, "web", "public")), List.of(group(1, false, "selected")), List.of(), List.of());
     assertThat(DriftDetector.compare(a, a)).isEmpty();

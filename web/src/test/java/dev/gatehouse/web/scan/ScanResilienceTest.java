@@ -128,6 +128,34 @@ class ScanResilienceTest {
     assertThat(given().get("/api/v1/scans/" + id).then().statusCode(200).extract().jsonPath().getList("failures")).isEmpty();
   }
 
+  @Test
+  void findingsOfARepositoryThatLeftTheOrganizationAreClosedAndItLeavesTheLists() {
+    Map<String, Map<String, String>> repos = new LinkedHashMap<>();
+    repos.put("keep", Map.of(".github/workflows/triage.yml", ScanHistoryTest.INJECTION));
+    repos.put("doomed", Map.of(".github/workflows/triage.yml", ScanHistoryTest.INJECTION));
+    github.update(ScanHistoryTest.org("gone-co", 84, repos, "read", "{\"total_count\":0,\"runners\":[]}"));
+    assertThat(status(scan("gone-co"))).isEqualTo("completed");
+    assertThat(openInjections("gone-co/doomed")).isEqualTo(1);
+
+    repos.remove("doomed");
+    github.update(ScanHistoryTest.org("gone-co", 84, repos, "read", "{\"total_count\":0,\"runners\":[]}"));
+    long id = scan("gone-co");
+    assertThat(status(id)).isEqualTo("completed");
+    assertThat(openInjections("gone-co/doomed")).isZero();
+    assertThat(openInjections("gone-co/keep")).isEqualTo(1);
+    long doomedOpen = count("select count(*) from finding where subject = 'gone-co/doomed'"); // all were open after the first scan
+    assertThat(doomedOpen).isGreaterThan(1); // the injection and the repository's settings findings
+    assertThat(count("select count(*) from finding_event e join finding f on f.id = e.finding_id where f.subject = 'gone-co/doomed' "
+        + "and e.scan_id = ?1 and e.kind = 'fixed' and e.after = ?2", id, ScanCloser.GONE)).isEqualTo(doomedOpen);
+    assertThat(count("select count(*) from alert where scan_id = ?1 and kind = 'repository-removed' and subject = 'gone-co/doomed'", id))
+        .isEqualTo(1);
+    assertThat(given().get("/api/v1/organizations/gone-co/repositories").then().statusCode(200).extract().jsonPath()
+        .getList("items.fullName")).containsExactly("gone-co/keep");
+    assertThat(count("select count(*) from finding where subject = 'gone-co/doomed' and status = 'open'")).isZero();
+    assertThat(count("select findings_open from scan where id = ?1", id)).isEqualTo(count("select count(*) from finding f "
+        + "join organization o on o.id = f.organization_id where o.login = 'gone-co' and f.status = 'open' and f.suppression_kind is null"));
+  }
+
   /** Makes PostgreSQL refuse the first {@code times} repository snapshots of one repository. */
   private void refuseSnapshotsOf(String fullName, int times) {
     // A sequence, not a table: the refused transaction rolls back, nextval does not.

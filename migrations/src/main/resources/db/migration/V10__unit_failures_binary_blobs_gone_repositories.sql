@@ -12,3 +12,7 @@ alter table scan add column units_failed integer not null default 0;
 alter table workflow_blob alter column content drop not null;
 alter table workflow_blob add column binary_content bytea;
 alter table workflow_blob add constraint workflow_blob_one_content check ((content is null) <> (binary_content is null));
+
+-- Repositories that left the organization's listing (deleted, transferred, renamed away, or no
+-- longer granted to the App): when, so lists leave them out and their open findings are closed.
+alter table repository add column gone_at timestamptz;
