@@ -53,14 +53,13 @@ public class ControlReport {
     OrgScan orgScan = new OrgScan(snapshots.org(scan.id), snapshots.repos(scan.id, false), Map.of(),
         new dev.gatehouse.scanner.model.ActionInventory(List.of()), Map.of(), scan.closedAt);
     List<ControlInputs.Input> inputs = ControlInputs.of(orgScan);
+    Map<String, Long> openByRule = openAsOf(scan);
     List<ControlResult> results = new ArrayList<>();
     for (ComplianceControl control : ComplianceControl.values()) {
       List<Evidence> evidence = new ArrayList<>();
       long failing = 0;
       for (String rule : control.rules()) {
-        long open = ((Number) em.createNativeQuery("select count(*) from finding f join organization o on o.id = f.organization_id "
-                + "where o.login = ?1 and f.rule_id = ?2 and f.status = 'open' and f.suppression_kind is null")
-            .setParameter(1, org).setParameter(2, rule).getSingleResult()).longValue();
+        long open = openByRule.getOrDefault(rule, 0L);
         failing += open;
         if (open > 0) {
           evidence.add(new Evidence(rule, open, "/api/v1/findings?organization=" + org + "&rule=" + rule + "&status=open"));
@@ -79,5 +78,28 @@ public class ControlReport {
               missing.what() + " could not be read: " + missing.value().reason(), evidence));
     }
     return new Report(org, scan.id, scan.closedAt, results);
+  }
+
+  /**
+   * Open, unsuppressed findings per rule as they stood when the scan closed, from the findings'
+   * event history: the report may first be built while the next scan is running and merging its
+   * findings, and must not count that scan's half. Findings fixed before the close (their last
+   * lifecycle event) are skipped without reading their history.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<String, Long> openAsOf(ScanEntity scan) {
+    List<Object[]> rows = em.createNativeQuery("""
+            select f.rule_id, count(*) from finding f
+            join lateral (select e.kind from finding_event e where e.finding_id = f.id and e.kind in ('new', 'fixed', 'reintroduced')
+                          and e.at <= ?2 order by e.at desc, e.id desc limit 1) st on true
+            left join lateral (select e.kind from finding_event e where e.finding_id = f.id and e.kind in ('suppressed', 'unsuppressed')
+                          and e.at <= ?2 order by e.at desc, e.id desc limit 1) sup on true
+            where f.organization_id = ?1 and f.first_seen_at <= ?2 and not (f.status = 'fixed' and f.fixed_at <= ?2)
+              and st.kind <> 'fixed' and (sup.kind is null or sup.kind = 'unsuppressed')
+            group by f.rule_id""")
+        .setParameter(1, scan.organization.id).setParameter(2, scan.closedAt).getResultList();
+    Map<String, Long> open = new java.util.HashMap<>();
+    rows.forEach(r -> open.put((String) r[0], ((Number) r[1]).longValue()));
+    return open;
   }
 }

@@ -49,8 +49,11 @@ public class ScanService {
     return t;
   });
 
+  private final java.time.Duration resumeInterval;
+
   ScanService(GitHubTarget target, ScanUnits units, SnapshotStore snapshots, ScanWorker worker,
-      dev.gatehouse.web.metrics.ScanMetrics metrics) {
+      dev.gatehouse.web.metrics.ScanMetrics metrics, dev.gatehouse.web.schedule.ScheduleConfig schedule) {
+    this.resumeInterval = schedule.resumeInterval();
     this.metrics = metrics;
     this.target = target;
     this.units = units;
@@ -273,8 +276,9 @@ public class ScanService {
   });
 
   /**
-   * Every minute, joins running scans with available units (a dead worker's, once its lease
-   * expired), and fails scans whose organization pass stopped more than ten minutes ago.
+   * Every {@code gatehouse.schedule.resume-interval} (a minute), joins running scans with available
+   * units (a dead worker's, once its lease expired), and fails scans whose organization pass
+   * stopped more than ten minutes ago.
    */
   void startPolling() {
     poller.scheduleWithFixedDelay(() -> {
@@ -284,7 +288,7 @@ public class ScanService {
       } catch (RuntimeException e) {
         LOG.warnf("Looking for scans to resume failed: %s", e.getMessage());
       }
-    }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+    }, resumeInterval.toMillis(), resumeInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy

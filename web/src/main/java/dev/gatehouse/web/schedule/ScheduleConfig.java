@@ -28,4 +28,12 @@ public interface ScheduleConfig {
    */
   @WithDefault("true")
   boolean enabled();
+
+  /**
+   * How often each replica looks for running scans with work left (units never started, or
+   * leased by a worker that stopped and whose 5-minute lease expired) and joins them. This is how
+   * a scan survives a replica dying or the database restarting.
+   */
+  @WithDefault("60s")
+  java.time.Duration resumeInterval();
 }

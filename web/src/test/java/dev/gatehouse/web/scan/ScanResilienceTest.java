@@ -7,6 +7,7 @@ import dev.gatehouse.scanner.model.RepoSnapshot;
 import dev.gatehouse.scanner.model.WorkflowBlob;
 import dev.gatehouse.web.demo.DemoGitHubServer;
 import dev.gatehouse.web.org.OrganizationEntity;
+import dev.gatehouse.web.report.ControlReport;
 import dev.gatehouse.web.snapshot.SnapshotStore;
 import dev.gatehouse.web.testing.GitHubMockResource;
 import dev.gatehouse.web.testing.InjectGitHubMock;
@@ -42,6 +43,7 @@ class ScanResilienceTest {
   @Inject ScanWorker worker;
   @Inject SnapshotStore snapshots;
   @Inject EntityManager em;
+  @Inject ControlReport controls;
 
   static final String BINARY = "\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000on: push\u0000jobs: {}\n";
 
@@ -156,6 +158,39 @@ class ScanResilienceTest {
         + "join organization o on o.id = f.organization_id where o.login = 'gone-co' and f.status = 'open' and f.suppression_kind is null"));
   }
 
+  @Test
+  void theControlReportIsTheClosedScansEvenWhenFirstBuiltWhileTheNextScanRuns() {
+    Map<String, Map<String, String>> repos = new LinkedHashMap<>();
+    repos.put("a-first", Map.of(".github/workflows/triage.yml", ScanHistoryTest.CLEAN));
+    repos.put("b-second", Map.of(".github/workflows/triage.yml", ScanHistoryTest.CLEAN));
+    github.update(ScanHistoryTest.org("report-co", 85, repos, "read", "{\"total_count\":0,\"runners\":[]}"));
+    long first = scan("report-co");
+    assertThat(status(first)).isEqualTo("completed");
+
+    repos.put("a-first", Map.of(".github/workflows/triage.yml", ScanHistoryTest.INJECTION));
+    github.update(ScanHistoryTest.org("report-co", 85, repos, "read", "{\"total_count\":0,\"runners\":[]}"));
+    long second = newScan("report-co");
+    scans.orgPass(second, "report-co");
+    worker.drain(second, "half-worker", 1, 1); // a-first is committed with its new finding; the scan is still running
+    assertThat(openInjections("report-co/a-first")).isEqualTo(1);
+
+    ControlReport.Report during = controls.build("report-co");
+    assertThat(during.scanId()).isEqualTo(first);
+    assertThat(injectionEvidence(during)).isZero();
+
+    worker.drain(second, "rest-worker");
+    ControlReport.Report after = controls.build("report-co");
+    assertThat(after.scanId()).isEqualTo(second);
+    assertThat(injectionEvidence(after)).isEqualTo(1);
+    assertThat(after.controls().stream().filter(c -> c.control().equals("NO_DIRECT_EXECUTION")).findFirst().orElseThrow().status())
+        .isEqualTo("fail");
+  }
+
+  private static long injectionEvidence(ControlReport.Report report) {
+    return report.controls().stream().filter(c -> c.control().equals("NO_DIRECT_EXECUTION")).flatMap(c -> c.evidence().stream())
+        .filter(e -> e.ruleId().equals("template-injection")).mapToLong(ControlReport.Evidence::openFindings).sum();
+  }
+
   /** Makes PostgreSQL refuse the first {@code times} repository snapshots of one repository. */
   private void refuseSnapshotsOf(String fullName, int times) {
     // A sequence, not a table: the refused transaction rolls back, nextval does not.
@@ -169,7 +204,14 @@ class ScanResilienceTest {
   }
 
   private long scan(String login) {
-    long id = QuarkusTransaction.requiringNew().call(() -> {
+    long id = newScan(login);
+    scans.orgPass(id, login);
+    worker.drain(id, "worker-" + login);
+    return id;
+  }
+
+  private long newScan(String login) {
+    return QuarkusTransaction.requiringNew().call(() -> {
       OrganizationEntity org = OrganizationEntity.findByLogin(login).orElseGet(() -> {
         OrganizationEntity o = new OrganizationEntity();
         o.login = login;
@@ -185,9 +227,6 @@ class ScanResilienceTest {
       scan.persist();
       return scan.id;
     });
-    scans.orgPass(id, login);
-    worker.drain(id, "worker-" + login);
-    return id;
   }
 
   private String status(long id) {

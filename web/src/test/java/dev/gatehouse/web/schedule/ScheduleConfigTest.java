@@ -24,6 +24,11 @@ class ScheduleConfigTest {
       public boolean enabled() {
         return true;
       }
+
+      @Override
+      public java.time.Duration resumeInterval() {
+        return java.time.Duration.ofMinutes(1);
+      }
     };
   }
 
