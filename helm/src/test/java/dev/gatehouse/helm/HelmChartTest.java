@@ -74,8 +74,11 @@ class HelmChartTest {
 
     Map<String, Object> container = m.container();
     assertThat(container.get("image")).isEqualTo("gatehouse/gatehouse:0.1.0");
-    assertThat(list(container, "ports")).singleElement()
-        .satisfies(p -> assertThat(at(p, "containerPort")).isEqualTo(8080));
+    assertThat(list(container, "ports")).extracting(p -> at(p, "name") + ":" + at(p, "containerPort"))
+        .containsExactly("http:8080", "management:9000");
+    assertThat(at(container, "livenessProbe.httpGet.port")).isEqualTo("management");
+    assertThat(at(container, "readinessProbe.httpGet.port")).isEqualTo("management");
+    assertThat(at(container, "startupProbe.httpGet.port")).isEqualTo("management");
     assertThat(at(container, "livenessProbe.httpGet.path")).isEqualTo("/q/health/live");
     assertThat(at(container, "readinessProbe.httpGet.path")).isEqualTo("/q/health/ready");
     assertThat(at(container, "startupProbe.httpGet.path")).isEqualTo("/q/health/live");
@@ -104,7 +107,7 @@ class HelmChartTest {
 
     Map<String, Object> annotations = map(deployment, "spec.template.metadata.annotations");
     assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/q/metrics")
-        .containsEntry("prometheus.io/port", "8080").containsKey("checksum/policy");
+        .containsEntry("prometheus.io/port", "9000").containsKey("checksum/policy");
   }
 
   @Test

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Prometheus metrics at {@code /q/metrics}: scans by outcome and their duration, GitHub requests
+ * Prometheus metrics at {@code /q/metrics} on the management port: scans by outcome and their duration, GitHub requests
  * and rate-limit points spent, the rate limit GitHub last reported, and open findings by
  * severity after each scan.
  */

@@ -30,14 +30,14 @@ class AuthTest {
   @Inject EntityManager em;
 
   @Test
-  void everythingButHealthAndSignInNeedsAnIdentity() {
+  void everythingButSignInNeedsAnIdentityOnTheApplicationPort() {
     given().get("/api/v1/repositories").then().statusCode(401).header("WWW-Authenticate", "Bearer realm=\"gatehouse\"");
     given().get("/api/v1/exports/findings?organization=acme&format=csv").then().statusCode(401);
-    given().get("/q/metrics").then().statusCode(401);
+    given().get("/q/metrics").then().statusCode(401); // served on the management port only (OpsEndpointsTest)
+    given().get("/q/openapi").then().statusCode(401);
     given().redirects().follow(false).get("/orgs/acme?tab=1").then().statusCode(302)
         .header("Location", "/login?next=%2Forgs%2Facme%3Ftab%3D1");
     given().redirects().follow(false).get("/").then().statusCode(302).header("Location", "/login");
-    given().get("/q/health/ready").then().statusCode(200);
     given().get("/login").then().statusCode(200);
     given().get("/static/app.css").then().statusCode(200);
     // A forged or stale cookie or token is just anonymous: the challenge, not an error page.
