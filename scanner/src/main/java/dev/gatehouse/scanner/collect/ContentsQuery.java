@@ -83,7 +83,7 @@ final class ContentsQuery {
 
   private static WorkflowBlob blob(String path, String oid, JsonNode object) {
     if (object.path("isBinary").asBoolean(false)) {
-      return new WorkflowBlob(path, oid, null, "binary file");
+      return new WorkflowBlob(path, oid, null, WorkflowBlob.BINARY);
     }
     if (object.path("isTruncated").asBoolean(false) || object.path("text").isNull() || object.path("text").isMissingNode()) {
       return new WorkflowBlob(path, oid, null, "truncated");

@@ -162,7 +162,7 @@ public final class RepoCollector {
       return new WorkflowBlob(blob.path(), blob.blobSha(), text, null);
     }
     return new WorkflowBlob(blob.path(), blob.blobSha(), null,
-        answer.available() ? "file too large for the contents API" : "could not read the full file: " + answer.reason());
+        answer.available() ? WorkflowBlob.TOO_LARGE : "could not read the full file: " + answer.reason());
   }
 
   /** {@code uses: ./dir} of workflows and of the actions themselves, as {@code dir/action.yml} and {@code .yaml}. */

@@ -72,8 +72,10 @@ public final class OrgAudit {
     for (RepoSnapshot repo : scan.repos()) {
       bySubject.put(repo.repository().fullName(), auditRepository(scan, repo));
     }
+    java.util.Set<String> repositories = SettingsAudit.repositoryNames(scan);
     for (Finding f : settings.audit(scan)) {
-      bySubject.computeIfAbsent(SettingsAudit.subjectOf(f.location().file(), scan.org().login()), k -> new ArrayList<>()).add(f);
+      bySubject.computeIfAbsent(SettingsAudit.subjectOf(f.location().file(), scan.org().login(), repositories),
+          k -> new ArrayList<>()).add(f);
     }
     return bySubject;
   }

@@ -38,10 +38,11 @@ public final class SettingsAudit {
       }
     }
     List<Finding> out = new ArrayList<>();
+    java.util.Set<String> repositories = repositoryNames(scan);
     for (Finding f : raw) {
       Severity override = policy.severityOverrides().get(f.ruleId());
       Finding g = override != null && override != f.severity() ? f.withSeverity(override, "severity set by policy") : f;
-      String subject = subjectOf(g.location().file(), scan.org().login());
+      String subject = subjectOf(g.location().file(), scan.org().login(), repositories);
       for (var e : policy.exceptions()) {
         if (!e.expiredOn(scan.at().atZone(java.time.ZoneOffset.UTC).toLocalDate())
             && e.matches(g.ruleId(), subject, g.location().file(), null)) {
@@ -54,6 +55,30 @@ public final class SettingsAudit {
     out.sort(Comparator.comparing((Finding f) -> f.location().file()).thenComparing(f -> f.location().path())
         .thenComparing(Finding::ruleId).thenComparing(Finding::fingerprint));
     return out;
+  }
+
+  /** The full names of the organization's repositories, for {@link #subjectOf(String, String, java.util.Set)}. */
+  public static java.util.Set<String> repositoryNames(OrgScan scan) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    scan.org().repositories().forEach(r -> names.add(r.fullName()));
+    return names;
+  }
+
+  /**
+   * As {@link #subjectOf(String, String)}, matching the longest listed repository the path starts
+   * with: GitHub's names have no {@code /}, but a name from a hostile or broken server may, and
+   * must not move a repository's findings to a subject that exists nowhere.
+   */
+  public static String subjectOf(String resource, String org, java.util.Set<String> repositories) {
+    if (resource.startsWith("/repos/")) {
+      String rest = resource.substring("/repos/".length());
+      for (int end = rest.length(); end > 0; end = rest.lastIndexOf('/', end - 1)) {
+        if (repositories.contains(rest.substring(0, end))) {
+          return rest.substring(0, end);
+        }
+      }
+    }
+    return subjectOf(resource, org);
   }
 
   /** {@code /repos/owner/name/...} belongs to {@code owner/name}; anything else to the organization. */

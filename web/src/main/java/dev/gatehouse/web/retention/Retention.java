@@ -1,5 +1,6 @@
 package dev.gatehouse.web.retention;
 
+import dev.gatehouse.web.snapshot.SnapshotStore;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -44,8 +45,12 @@ public class Retention {
         + "and r.scan_id not in (" + keep + ")").setParameter(1, before).executeUpdate();
     int orgs = em.createNativeQuery("delete from org_snapshot o using scan s where s.id = o.scan_id and s.started_at < ?1 "
         + "and o.scan_id not in (" + keep + ")").setParameter(1, before).executeUpdate();
-    int blobs = em.createNativeQuery("delete from workflow_blob b where not exists (select 1 from repo_snapshot r "
-        + "where jsonb_path_exists(r.snapshot, '$.files.value[*] ? (@.blobSha == $sha)', jsonb_build_object('sha', b.sha)))")
+    // Snapshots being stored hold the lock shared until they commit: wait for them, and hold off new ones.
+    em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, SnapshotStore.BLOBS_LOCK).getSingleResult();
+    // One pass over the remaining snapshots collects every SHA they name; the delete is an anti-join on it.
+    int blobs = em.createNativeQuery("delete from workflow_blob b where not exists (select 1 from ("
+        + "select f ->> 'blobSha' as sha from repo_snapshot r, jsonb_array_elements(case when jsonb_typeof(r.snapshot -> 'files' -> 'value') "
+        + "= 'array' then r.snapshot -> 'files' -> 'value' else '[]'::jsonb end) f) used where used.sha = b.sha)")
         .executeUpdate();
     return new Pruned(orgs, repos, blobs);
   }

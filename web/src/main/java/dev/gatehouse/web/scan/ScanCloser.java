@@ -109,8 +109,9 @@ public class ScanCloser {
     Map<String, List<Finding>> bySubject = new LinkedHashMap<>();
     bySubject.put(login, new ArrayList<>());
     repos.forEach(r -> bySubject.put(r.repository().fullName(), new ArrayList<>()));
+    java.util.Set<String> names = SettingsAudit.repositoryNames(orgScan);
     for (Finding f : settings) {
-      String subject = SettingsAudit.subjectOf(f.location().file(), login);
+      String subject = SettingsAudit.subjectOf(f.location().file(), login, names);
       bySubject.computeIfAbsent(subject, k -> new ArrayList<>()).add(f);
     }
     ledger.mergeAll(orgId, scanId, now, FindingLedger.Scope.SETTINGS, bySubject, unknownInputs(orgScan, login, settings));

@@ -70,10 +70,20 @@ public class SnapshotStore {
     return rows.stream().findFirst().map(SnapshotJson::org);
   }
 
+  /**
+   * Advisory lock between storing snapshots (shared, so they never wait on each other) and
+   * retention's blob pruning (exclusive): without it, a blob this transaction found already stored
+   * could be pruned before the snapshot referring to it commits.
+   */
+  public static final long BLOBS_LOCK = 0x6761746568626c6fL;
+
   /** Stores a repository's snapshot; file texts go to workflow_blob once per SHA. Idempotent per scan. */
   public void saveRepo(long scanId, long repositoryId, RepoSnapshot repo) {
     List<WorkflowBlob> files = repo.files().orNull();
     Readable<List<WorkflowBlob>> stripped = repo.files();
+    if (files != null && !files.isEmpty()) {
+      em.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, BLOBS_LOCK).getSingleResult();
+    }
     if (files != null) {
       List<WorkflowBlob> refs = new ArrayList<>();
       for (WorkflowBlob f : files) {
@@ -179,7 +189,7 @@ public class SnapshotStore {
     for (RepoSnapshot stored : slim) {
       RepoSnapshot repo = withTexts(stored, contents);
       if (repo.headSha() != null && repo.files() instanceof Readable.Available<List<WorkflowBlob>> f
-          && f.value().stream().allMatch(b -> b.text() != null || b.problem() != null)) {
+          && f.value().stream().allMatch(WorkflowBlob::settled)) {
         known.put(repo.repository().fullName(), new RepoCollector.Known(repo.headSha(), f.value()));
       }
     }

@@ -47,8 +47,18 @@ class RetentionTest {
     long latest = scanAcme();
     assertThat(scalar("select count(*) from repo_snapshot where scan_id = " + old)).isPositive();
     assertThat(scalar("select count(*) from workflow_blob")).isPositive();
+    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+        "insert into workflow_blob (sha, content) values ('orphan-blob', 'on: push')").executeUpdate());
 
     Retention.Pruned pruned = retention.prune(Instant.now().plusSeconds(60));
+    assertThat(pruned.blobs()).isPositive();
+    assertThat(scalar("select count(*) from workflow_blob where sha = 'orphan-blob'")).isZero();
+    // Exactly the contents some remaining snapshot names are kept: none missing, none extra.
+    String named = "select distinct f ->> 'blobSha' from repo_snapshot r, jsonb_array_elements(r.snapshot -> 'files' -> 'value') f "
+        + "where jsonb_typeof(r.snapshot -> 'files' -> 'value') = 'array' and f ->> 'blobSha' is not null";
+    assertThat(scalar("select count(*) from (" + named + ") n(sha) where not exists (select 1 from workflow_blob b where b.sha = n.sha)"))
+        .isZero();
+    assertThat(scalar("select count(*) from workflow_blob b where b.sha not in (" + named + ")")).isZero();
     assertThat(pruned.repoSnapshots()).isPositive();
     assertThat(scalar("select count(*) from repo_snapshot where scan_id = " + old)).isZero();
     assertThat(scalar("select count(*) from org_snapshot where scan_id = " + old)).isZero();

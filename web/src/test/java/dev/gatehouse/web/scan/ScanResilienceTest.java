@@ -78,6 +78,25 @@ class ScanResilienceTest {
   }
 
   @Test
+  void aFileLastReadWithATemporaryProblemIsReadAgainNotReused() {
+    Map<String, Map<String, String>> repos = new LinkedHashMap<>();
+    repos.put("svc", Map.of(".github/workflows/triage.yml", ScanHistoryTest.INJECTION));
+    github.update(ScanHistoryTest.org("settle-co", 86, repos, "read", "{\"total_count\":0,\"runners\":[]}"));
+    long id = scan("settle-co");
+    long repositoryId = count("select id from repository where full_name = 'settle-co/svc'");
+    java.util.function.Supplier<Boolean> reusable = () -> QuarkusTransaction.requiringNew()
+        .call(() -> snapshots.known(List.of(repositoryId), id + 1_000_000)).containsKey("settle-co/svc");
+    assertThat(reusable.get()).isTrue();
+
+    String problem = "update repo_snapshot set snapshot = jsonb_set(snapshot, '{files,value,0,problem}', to_jsonb(cast(?1 as text))) "
+        + "where scan_id = ?2 and repository_id = ?3";
+    sql(problem, "could not read the full file: 502 Bad Gateway", id, repositoryId);
+    assertThat(reusable.get()).isFalse(); // a failed read may succeed next time: read the commit again
+    sql(problem, WorkflowBlob.BINARY, id, repositoryId);
+    assertThat(reusable.get()).isTrue(); // the file's own property: the same on every read of this commit
+  }
+
+  @Test
   void aRepositoryThatKeepsFailingIsGivenUpAndTheScanCompletesWithoutFixingItsFindings() {
     Map<String, Map<String, String>> repos = new LinkedHashMap<>();
     for (String name : List.of("api", "poison", "web")) {
@@ -247,7 +266,13 @@ class ScanResilienceTest {
     });
   }
 
-  private void sql(String statement) {
-    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+  private void sql(String statement, Object... params) {
+    QuarkusTransaction.requiringNew().run(() -> {
+      var q = em.createNativeQuery(statement);
+      for (int i = 0; i < params.length; i++) {
+        q.setParameter(i + 1, params[i]);
+      }
+      q.executeUpdate();
+    });
   }
 }
