@@ -1,5 +1,6 @@
 package dev.gatehouse.web.api;
 
+import dev.gatehouse.web.paging.Keyset;
 import dev.gatehouse.web.github.GitHubTarget;
 import dev.gatehouse.web.overview.Overview;
 import dev.gatehouse.web.repo.RepositoryDetail;
@@ -67,9 +68,7 @@ public class OrganizationResource {
     get(org); // 404 for an organization never scanned nor configured
     RepositoryQuery.Filter filter = new RepositoryQuery.Filter(q, visibility, archived, severity, selfHosted, privileged, "name", 1);
     List<RepositoryQuery.Row> rows = repositories.find(org, filter, Cursor.decode(cursor), n + 1).rows();
-    boolean more = rows.size() > n;
-    List<RepositoryQuery.Row> page = more ? rows.subList(0, n) : rows;
-    return new Cursor.Page<>(page, more ? Cursor.encode(page.get(page.size() - 1).fullName()) : null);
+    return Keyset.page(rows, n, row -> Cursor.encode(row.fullName()), row -> row);
   }
 
   /** One repository: effective settings beside the organization's, workflows, findings with context, history. */

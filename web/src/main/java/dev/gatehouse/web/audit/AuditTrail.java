@@ -1,5 +1,6 @@
 package dev.gatehouse.web.audit;
 
+import dev.gatehouse.web.paging.Keyset;
 import dev.gatehouse.web.api.Cursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -44,7 +45,7 @@ public class AuditTrail {
       sql.append(" and actor = ?").append(params.size());
     }
     if (present(cursor)) {
-      params.add(lastId(cursor));
+      params.add(Keyset.after(cursor.trim(), 1)[0]);
       sql.append(" and id < ?").append(params.size());
     }
     params.add(size + 1);
@@ -54,9 +55,7 @@ public class AuditTrail {
       query.setParameter(i + 1, params.get(i));
     }
     List<Object[]> rows = query.getResultList();
-    List<Entry> items = rows.stream().limit(size).map(AuditTrail::entry).toList();
-    String next = rows.size() > size ? Cursor.encode(String.valueOf(items.get(items.size() - 1).id())) : null;
-    return new Cursor.Page<>(items, next);
+    return Keyset.page(rows.stream().map(AuditTrail::entry).toList(), size, e -> Keyset.cursor(e.id()), e -> e);
   }
 
   /** Every action recorded so far, for the filter. */
@@ -64,14 +63,6 @@ public class AuditTrail {
   @SuppressWarnings("unchecked")
   public List<String> actions() {
     return em.createNativeQuery("select distinct action from audit_log order by action").getResultList();
-  }
-
-  private static long lastId(String cursor) {
-    try {
-      return Long.parseLong(Cursor.decode(cursor.trim()));
-    } catch (NumberFormatException e) {
-      throw new BadRequestException("cursor is not one this API returned");
-    }
   }
 
   private static boolean present(String value) {

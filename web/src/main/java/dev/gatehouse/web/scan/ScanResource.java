@@ -1,5 +1,6 @@
 package dev.gatehouse.web.scan;
 
+import dev.gatehouse.web.paging.Keyset;
 import dev.gatehouse.web.api.Cursor;
 import dev.gatehouse.web.auth.CurrentUser;
 import jakarta.ws.rs.QueryParam;
@@ -61,17 +62,9 @@ public class ScanResource {
       throw new BadRequestException("organization is required");
     }
     int n = Cursor.limit(limit);
-    String after = Cursor.decode(cursor);
-    long before;
-    try {
-      before = after == null ? Long.MAX_VALUE : Long.parseLong(after);
-    } catch (NumberFormatException e) {
-      throw new BadRequestException("cursor is not one this API returned");
-    }
-    List<ScanView> page = scans.list(organization, before, n + 1);
-    boolean more = page.size() > n;
-    List<ScanView> items = more ? page.subList(0, n) : page;
-    return new Cursor.Page<>(items, more ? Cursor.encode(String.valueOf(items.get(items.size() - 1).id())) : null);
+    long[] after = Keyset.after(cursor, 1);
+    return Keyset.page(scans.list(organization, after == null ? Long.MAX_VALUE : after[0], n + 1), n, s -> Keyset.cursor(s.id()),
+        s -> s);
   }
 
   @GET

@@ -133,7 +133,14 @@ public class ScanService {
       QuarkusTransaction.requiringNew().run(() -> fail(scanId, "internal error: " + e.getClass().getSimpleName()));
       return;
     }
-    work(scanId, org);
+    // The poller may already have joined the scan here (its units exist from now on): one worker per process is enough.
+    if (draining.add(scanId)) {
+      try {
+        work(scanId, org);
+      } finally {
+        draining.remove(scanId);
+      }
+    }
   }
 
   /**
