@@ -58,25 +58,33 @@ public class Overview {
     List<AlertView> alerts = AlertEntity.<AlertEntity>find("organizationId = ?1 order by createdAt desc, id desc", orgId)
         .page(0, 5).list().stream().map(AlertView::of).toList();
     long openAlerts = AlertEntity.count("organizationId = ?1 and acknowledgedAt is null", orgId);
-    long repositories = ((Number) em.createNativeQuery("select count(*) from repository where organization_id = ?1 and gone_at is null")
-        .setParameter(1, orgId).getSingleResult()).longValue();
-    return new Model(org, true, openCounts(orgId), controls(org), trend(orgId), alerts, openAlerts, last, running, next, repositories);
+    Object[] closed = lastClosed(orgId);
+    // The repositories the last closed scan listed; counted only before any scan closed.
+    long repositories = closed != null && closed[5] != null ? ((Number) closed[5]).longValue()
+        : ((Number) em.createNativeQuery("select count(*) from repository where organization_id = ?1 and gone_at is null")
+            .setParameter(1, orgId).getSingleResult()).longValue();
+    return new Model(org, true, openCounts(orgId, closed), controls(org), trend(orgId), alerts, openAlerts, last, running, next,
+        repositories);
   }
 
   /**
    * Open findings as of the last closed scan (recorded at close, so a page view does not count
    * 100,000 rows); counted live only for an organization not closed since these counts existed.
    */
-  private Counts openCounts(long orgId) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> recorded = em.createNativeQuery("select open_critical, open_high, open_medium, open_low, open_info from scan "
-            + "where organization_id = ?1 and status = 'completed' and closed_at is not null order by id desc limit 1")
-        .setParameter(1, orgId).getResultList();
-    if (!recorded.isEmpty() && recorded.get(0)[0] != null) {
-      Object[] r = recorded.get(0);
-      return new Counts(i(r[0]), i(r[1]), i(r[2]), i(r[3]), i(r[4]));
+  private Counts openCounts(long orgId, Object[] closed) {
+    if (closed != null && closed[0] != null) {
+      return new Counts(i(closed[0]), i(closed[1]), i(closed[2]), i(closed[3]), i(closed[4]));
     }
     return liveCounts(orgId);
+  }
+
+  /** Open counts by severity and the repository count recorded by the last closed scan; null before one closed. */
+  private Object[] lastClosed(long orgId) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> recorded = em.createNativeQuery("select open_critical, open_high, open_medium, open_low, open_info, repository_count "
+            + "from scan where organization_id = ?1 and status = 'completed' and closed_at is not null order by id desc limit 1")
+        .setParameter(1, orgId).getResultList();
+    return recorded.isEmpty() ? null : recorded.get(0);
   }
 
   /** Organizations with stored data, and configured ones not scanned yet. */
