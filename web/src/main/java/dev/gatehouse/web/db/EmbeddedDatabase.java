@@ -32,9 +32,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** Starts the server on a free port; initialises the directory only when it holds no cluster yet. */
   public static EmbeddedDatabase start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /** As {@link #start(Path)}, on {@code port} (0: a free one), e.g. to restart a server where its clients expect it. */
+  public static EmbeddedDatabase start(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
-      EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      if (port > 0) {
+        builder.setPort(port);
+      }
+      EmbeddedPostgres postgres = builder
           .setDataDirectory(dataDir)
           .setCleanDataDirectory(false)
           .setServerConfig("listen_addresses", "127.0.0.1")

@@ -1,0 +1,145 @@
+package dev.gatehouse.web.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.web.demo.DemoGitHubServer;
+import dev.gatehouse.web.org.OrganizationEntity;
+import dev.gatehouse.web.testing.GitHubMockResource;
+import dev.gatehouse.web.testing.InjectGitHubMock;
+import dev.gatehouse.web.testing.RestartablePostgresResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL restarts while a scan is being worked: the worker stops, nothing it committed is
+ * lost, and once the database is back the scan is resumed from its units and completes with every
+ * repository scanned exactly once.
+ */
+@QuarkusTest
+@WithTestResource(RestartablePostgresResource.class)
+@WithTestResource(GitHubMockResource.class)
+class DatabaseRestartTest {
+
+  @InjectGitHubMock
+  DemoGitHubServer github;
+
+  @Inject ScanService scans;
+  @Inject ScanWorker worker;
+  @Inject EntityManager em;
+
+  @AfterEach
+  void fast() {
+    github.latency(Duration.ZERO);
+  }
+
+  @Test
+  void aScanInterruptedByADatabaseRestartIsResumedAndScansEveryRepositoryOnce() throws Exception {
+    Map<String, Map<String, String>> repos = new LinkedHashMap<>();
+    for (int i = 0; i < 12; i++) {
+      repos.put("svc-" + i, Map.of(".github/workflows/triage.yml", ScanHistoryTest.INJECTION));
+    }
+    github.update(ScanHistoryTest.org("restart-co", 91, repos, "read", "{\"total_count\":0,\"runners\":[]}"));
+    long id = newScan("restart-co");
+    scans.orgPass(id, "restart-co");
+
+    // Slow GitHub answers keep the worker busy between its commits while the database goes away.
+    github.latency(Duration.ofMillis(150));
+    CompletableFuture<Void> first = CompletableFuture.runAsync(() -> worker.drain(id, "worker-before", 4, Integer.MAX_VALUE));
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (count("select units_done from scan where id = ?1", id) < 1) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(10);
+    }
+    RestartablePostgresResource.restart();
+
+    Throwable stopped = null;
+    try {
+      first.get(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      stopped = e.getCause();
+    }
+    assertThat(stopped).as("the worker must have lost the database mid-scan").isNotNull();
+    github.latency(Duration.ZERO);
+    awaitDatabase();
+    long committedBefore = count("select units_done from scan where id = ?1", id);
+    assertThat(committedBefore).isBetween(1L, 11L);
+    assertThat(status(id)).isEqualTo("running"); // not failed: the scan waits to be resumed
+
+    // Five minutes later the stopped worker's leases have expired; any worker takes the rest over.
+    sql("update scan_unit set lease_expires = now() - interval '1 second' where scan_id = ?1 and status = 'leased'", id);
+    worker.drain(id, "worker-after");
+
+    assertThat(status(id)).isEqualTo("completed");
+    assertThat(count("select units_done from scan where id = ?1", id)).isEqualTo(12);
+    assertThat(count("select count(*) from repo_snapshot where scan_id = ?1", id)).isEqualTo(12);
+    assertThat(count("select count(distinct repository_id) from repo_snapshot where scan_id = ?1", id)).isEqualTo(12);
+    assertThat(count("select count(*) from finding_event e join finding f on f.id = e.finding_id join organization o "
+        + "on o.id = f.organization_id where o.login = 'restart-co' and e.kind = 'new' and f.rule_id = 'template-injection'"))
+        .isEqualTo(12);
+  }
+
+  /** The pool's connections died with the server: each failed use retires one, until a fresh one answers. */
+  private void awaitDatabase() throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(60);
+    while (true) {
+      try {
+        count("select 1");
+        return;
+      } catch (RuntimeException e) {
+        assertThat(Instant.now()).as("database back within a minute: " + e).isBefore(deadline);
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  private long newScan(String login) {
+    return QuarkusTransaction.requiringNew().call(() -> {
+      OrganizationEntity org = new OrganizationEntity();
+      org.login = login;
+      org.apiUrl = github.apiUrl().toString();
+      org.persist();
+      ScanEntity scan = new ScanEntity();
+      scan.organization = org;
+      scan.trigger = "api";
+      scan.status = ScanEntity.RUNNING;
+      scan.startedAt = Instant.now();
+      scan.persist();
+      return scan.id;
+    });
+  }
+
+  private String status(long id) {
+    return QuarkusTransaction.requiringNew().call(() -> ScanEntity.<ScanEntity>findById(id).status);
+  }
+
+  private long count(String query, Object... params) {
+    return QuarkusTransaction.requiringNew().call(() -> {
+      var q = em.createNativeQuery(query);
+      for (int i = 0; i < params.length; i++) {
+        q.setParameter(i + 1, params[i]);
+      }
+      return ((Number) q.getSingleResult()).longValue();
+    });
+  }
+
+  private void sql(String statement, Object... params) {
+    QuarkusTransaction.requiringNew().run(() -> {
+      var q = em.createNativeQuery(statement);
+      for (int i = 0; i < params.length; i++) {
+        q.setParameter(i + 1, params[i]);
+      }
+      q.executeUpdate();
+    });
+  }
+}
