@@ -42,6 +42,10 @@ public class ScanService {
   private final dev.gatehouse.web.metrics.ScanMetrics metrics;
   /** This process's identity as a worker: leases it holds carry it. */
   private final String owner = workerName();
+
+  String owner() {
+    return owner;
+  }
   private final java.util.Set<Long> draining = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
     Thread t = new Thread(r, "gatehouse-scan");
@@ -152,6 +156,13 @@ public class ScanService {
    */
   private void work(long scanId, String org) {
     try {
+      // Only called while this process is not draining the scan, so any lease it still holds on
+      // it belongs to a drain that stopped (the database went away): hand those back now rather
+      // than leave them to expire.
+      int released = QuarkusTransaction.requiringNew().call(() -> units.release(scanId, owner));
+      if (released > 0) {
+        LOG.infof("Scan %d of %s: took back %d repositories an earlier worker here stopped on", scanId, org, released);
+      }
       worker.drain(scanId, owner);
     } catch (GitHubReadException e) {
       LOG.warnf("Scan %d of %s failed: %s", scanId, org, e.getMessage());

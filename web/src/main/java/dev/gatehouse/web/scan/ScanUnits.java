@@ -84,6 +84,16 @@ public class ScanUnits {
         .setParameter(1, unitId).setParameter(2, owner).setParameter(3, reason).setParameter(4, MAX_ATTEMPTS).executeUpdate() == 1;
   }
 
+  /**
+   * Makes the units {@code owner} holds on the scan pending again (their attempt stays counted):
+   * for a process that knows it is not working them any more.
+   */
+  public int release(long scanId, String owner) {
+    return em.createNativeQuery("update scan_unit set status = 'pending', lease_owner = null, lease_expires = null "
+            + "where scan_id = ?1 and lease_owner = ?2 and status = 'leased'")
+        .setParameter(1, scanId).setParameter(2, owner).executeUpdate();
+  }
+
   /** Units neither done nor failed: the scan cannot close while there are any. */
   public long remaining(long scanId) {
     return ((Number) em.createNativeQuery("select count(*) from scan_unit where scan_id = ?1 and status not in ('done', 'failed')")

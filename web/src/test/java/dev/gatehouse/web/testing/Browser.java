@@ -12,6 +12,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,7 +20,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -97,9 +97,17 @@ public final class Browser implements AutoCloseable {
    * test reads next comes from the new one (a flash message on the old page looks just like it).
    */
   public Browser submit(WebElement element) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    // A mark on the current document: the next one, fully loaded, does not carry it. (Waiting for
+    // an element to go stale is not enough: mid-navigation, chromedriver may answer with other
+    // errors than "stale", so every driver error while the page changes is waited through.)
+    String mark = "page-" + System.nanoTime();
+    ((JavascriptExecutor) driver).executeScript("window.__gatehousePage = arguments[0];", mark);
     element.click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class).until(d -> {
+      Object page = ((JavascriptExecutor) d).executeScript(
+          "return document.readyState === 'complete' ? String(window.__gatehousePage || 'next') : null;");
+      return page != null && !mark.equals(page);
+    });
     return this;
   }
 
