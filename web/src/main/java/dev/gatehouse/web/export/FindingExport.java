@@ -9,6 +9,7 @@ import dev.gatehouse.scanner.rule.Finding;
 import dev.gatehouse.scanner.rule.Location;
 import dev.gatehouse.scanner.rule.Severity;
 import dev.gatehouse.scanner.rule.Suppression;
+import dev.gatehouse.web.finding.FindingHistory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
@@ -37,20 +38,10 @@ public class FindingExport {
       "path", "message", "fingerprint", "first_seen_at", "suppressed", "suppression");
 
   /** State at :at from events: the last lifecycle, severity and suppression event not after :at. */
-  private static final String AS_OF = """
-      select f.subject, f.rule_id, sev.after, f.confidence, f.message, f.file, f.line, f.col, f.path, f.fingerprint,
-             f.first_seen_at, sup.kind, sup.after
-      from finding f
-      join organization o on o.id = f.organization_id
-      join lateral (select e.kind from finding_event e where e.finding_id = f.id and e.kind in ('new', 'fixed', 'reintroduced')
-                    and e.at <= :at order by e.at desc, e.id desc limit 1) st on true
-      join lateral (select e.after from finding_event e where e.finding_id = f.id and e.kind in ('new', 'severity_changed')
-                    and e.at <= :at order by e.at desc, e.id desc limit 1) sev on true
-      left join lateral (select e.kind, e.after from finding_event e where e.finding_id = f.id
-                    and e.kind in ('suppressed', 'unsuppressed') and e.at <= :at order by e.at desc, e.id desc limit 1) sup on true
-      where o.login = :org and st.kind <> 'fixed'
-      order by f.subject, f.file, f.line, f.id
-      """;
+  private static final String AS_OF = "select f.subject, f.rule_id, sev.after, f.confidence, f.message, f.file, f.line, f.col, "
+      + "f.path, f.fingerprint, f.first_seen_at, sup.kind, sup.after from finding f join organization o on o.id = f.organization_id"
+      + FindingHistory.lifecycleAt(":at") + FindingHistory.severityAt(":at") + FindingHistory.suppressionAt(":at")
+      + "where o.login = :org and st.kind <> 'fixed' order by f.subject, f.file, f.line, f.id";
 
   private static final String CURRENT = """
       select f.subject, f.rule_id, f.severity, f.confidence, f.message, f.file, f.line, f.col, f.path, f.fingerprint,

@@ -3,6 +3,7 @@ package dev.gatehouse.web.report;
 import dev.gatehouse.scanner.model.OrgScan;
 import dev.gatehouse.scanner.rule.ControlInputs;
 import dev.gatehouse.scanner.model.Readable;
+import dev.gatehouse.web.finding.FindingHistory;
 import dev.gatehouse.web.scan.ScanEntity;
 import dev.gatehouse.web.snapshot.SnapshotStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,15 +89,10 @@ public class ControlReport {
    */
   @SuppressWarnings("unchecked")
   private Map<String, Long> openAsOf(ScanEntity scan) {
-    List<Object[]> rows = em.createNativeQuery("""
-            select f.rule_id, count(*) from finding f
-            join lateral (select e.kind from finding_event e where e.finding_id = f.id and e.kind in ('new', 'fixed', 'reintroduced')
-                          and e.at <= ?2 order by e.at desc, e.id desc limit 1) st on true
-            left join lateral (select e.kind from finding_event e where e.finding_id = f.id and e.kind in ('suppressed', 'unsuppressed')
-                          and e.at <= ?2 order by e.at desc, e.id desc limit 1) sup on true
-            where f.organization_id = ?1 and f.first_seen_at <= ?2 and not (f.status = 'fixed' and f.fixed_at <= ?2)
-              and st.kind <> 'fixed' and (sup.kind is null or sup.kind = 'unsuppressed')
-            group by f.rule_id""")
+    List<Object[]> rows = em.createNativeQuery("select f.rule_id, count(*) from finding f"
+            + FindingHistory.lifecycleAt("?2") + FindingHistory.suppressionAt("?2")
+            + "where f.organization_id = ?1 and f.first_seen_at <= ?2 and not (f.status = 'fixed' and f.fixed_at <= ?2) "
+            + "and st.kind <> 'fixed' and (sup.kind is null or sup.kind = 'unsuppressed') group by f.rule_id")
         .setParameter(1, scan.organization.id).setParameter(2, scan.closedAt).getResultList();
     Map<String, Long> open = new java.util.HashMap<>();
     rows.forEach(r -> open.put((String) r[0], ((Number) r[1]).longValue()));

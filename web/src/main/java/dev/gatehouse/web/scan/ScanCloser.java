@@ -148,7 +148,7 @@ public class ScanCloser {
       audit.record("gatehouse", "exception.expired", x[1] + " " + x[2], "owner " + x[3]);
     }
     scan.status = ScanEntity.COMPLETED;
-    scan.unitsFailed = countFailed(scanId);
+    scan.unitsFailed = units.failedCount(scanId);
     scan.closedAt = now;
     scan.finishedAt = now;
     scan.findingsOpen = (int) FindingEntity.count("organization.id = ?1 and status = ?2 and suppressionKind is null", orgId, FindingEntity.OPEN);
@@ -192,11 +192,6 @@ public class ScanCloser {
 
   /** The {@code after} of the fixed event of a finding whose repository left the organization. */
   public static final String GONE = "fixed: the repository is no longer in the organization";
-
-  private int countFailed(long scanId) {
-    return ((Number) em.createNativeQuery("select count(*) from scan_unit where scan_id = ?1 and status = 'failed'")
-        .setParameter(1, scanId).getSingleResult()).intValue();
-  }
 
   private AlertEntity alert(long orgId, long scanId, Instant at, String kind, String severity, String subject, String before,
       String after, String message) {

@@ -100,6 +100,12 @@ public class ScanUnits {
         .setParameter(1, scanId).getSingleResult()).longValue();
   }
 
+  /** How many units of the scan failed. */
+  public int failedCount(long scanId) {
+    return ((Number) em.createNativeQuery("select count(*) from scan_unit where scan_id = ?1 and status = 'failed'")
+        .setParameter(1, scanId).getSingleResult()).intValue();
+  }
+
   /** The repositories whose units failed (the first {@link ScanView#FAILURES_SHOWN} by name), with the reasons. */
   @SuppressWarnings("unchecked")
   public List<Failed> failed(long scanId) {

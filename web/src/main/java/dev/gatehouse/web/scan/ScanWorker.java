@@ -150,10 +150,10 @@ public class ScanWorker {
 
   /** Hands units back (see {@link ScanUnits#setBack}); throws when the database cannot be written. */
   private void setBack(long scanId, String owner, List<ScanUnits.Unit> batch, String reason) {
-    QuarkusTransaction.requiringNew().run(() -> batch.forEach(u -> units.setBack(u.id(), owner, reason)));
-    QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-            "update scan set units_failed = (select count(*) from scan_unit where scan_id = ?1 and status = 'failed') where id = ?1")
-        .setParameter(1, scanId).executeUpdate());
+    QuarkusTransaction.requiringNew().run(() -> {
+      batch.forEach(u -> units.setBack(u.id(), owner, reason));
+      ScanEntity.update("unitsFailed = ?1 where id = ?2", units.failedCount(scanId), scanId);
+    });
   }
 
   /** What a person reads about a failure: never a stack trace, never more than a line. */
