@@ -1,17 +1,16 @@
 package dev.gatehouse.web.scan;
 
+import static dev.gatehouse.web.scan.ScanFixtures.count;
+import static dev.gatehouse.web.scan.ScanFixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.web.demo.DemoGitHubServer;
-import dev.gatehouse.web.org.OrganizationEntity;
 import dev.gatehouse.web.testing.GitHubMockResource;
 import dev.gatehouse.web.testing.InjectGitHubMock;
 import dev.gatehouse.web.testing.RestartablePostgresResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -36,7 +35,6 @@ class DatabaseRestartTest {
 
   @Inject ScanService scans;
   @Inject ScanWorker worker;
-  @Inject EntityManager em;
 
   @AfterEach
   void fast() {
@@ -50,7 +48,7 @@ class DatabaseRestartTest {
       repos.put("svc-" + i, Map.of(".github/workflows/triage.yml", ScanHistoryTest.INJECTION));
     }
     github.update(ScanHistoryTest.org("restart-co", 91, repos, "read", "{\"total_count\":0,\"runners\":[]}"));
-    long id = newScan("restart-co");
+    long id = ScanFixtures.newScan("restart-co", github.apiUrl());
     scans.orgPass(id, "restart-co");
 
     // Slow GitHub answers keep the worker busy between its commits while the database goes away.
@@ -112,22 +110,6 @@ class DatabaseRestartTest {
     }
   }
 
-  private long newScan(String login) {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      OrganizationEntity org = new OrganizationEntity();
-      org.login = login;
-      org.apiUrl = github.apiUrl().toString();
-      org.persist();
-      ScanEntity scan = new ScanEntity();
-      scan.organization = org;
-      scan.trigger = "api";
-      scan.status = ScanEntity.RUNNING;
-      scan.startedAt = Instant.now();
-      scan.persist();
-      return scan.id;
-    });
-  }
-
   private String statusOrNull(long id) {
     try {
       return status(id);
@@ -136,17 +118,4 @@ class DatabaseRestartTest {
     }
   }
 
-  private String status(long id) {
-    return QuarkusTransaction.requiringNew().call(() -> ScanEntity.<ScanEntity>findById(id).status);
-  }
-
-  private long count(String query, Object... params) {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      var q = em.createNativeQuery(query);
-      for (int i = 0; i < params.length; i++) {
-        q.setParameter(i + 1, params[i]);
-      }
-      return ((Number) q.getSingleResult()).longValue();
-    });
-  }
 }

@@ -8,7 +8,6 @@ import dev.gatehouse.web.demo.DemoGitHubServer;
 import dev.gatehouse.web.demo.DemoOrg;
 import dev.gatehouse.web.demo.DemoRepository;
 import dev.gatehouse.web.finding.FindingEntity;
-import dev.gatehouse.web.org.OrganizationEntity;
 import dev.gatehouse.web.testing.GitHubMockResource;
 import dev.gatehouse.web.testing.InjectGitHubMock;
 import dev.gatehouse.web.testing.PostgresTestResource;
@@ -16,9 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,8 +42,6 @@ class ScanHistoryTest {
   @Inject
   ScanUnits units;
 
-  @Inject
-  EntityManager em;
 
   static final String INJECTION = """
       on: issues
@@ -104,22 +99,11 @@ class ScanHistoryTest {
   }
 
   long newScan(String login) {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      OrganizationEntity org = OrganizationEntity.findByLogin(login).orElseGet(() -> {
-        OrganizationEntity o = new OrganizationEntity();
-        o.login = login;
-        o.apiUrl = github.apiUrl().toString();
-        o.persist();
-        return o;
-      });
-      ScanEntity scan = new ScanEntity();
-      scan.organization = org;
-      scan.trigger = "api";
-      scan.status = ScanEntity.RUNNING;
-      scan.startedAt = Instant.now();
-      scan.persist();
-      return scan.id;
-    });
+    return ScanFixtures.newScan(login, github.apiUrl());
+  }
+
+  static long count(String sql, Object... params) {
+    return ScanFixtures.count(sql, params);
   }
 
   ScanEntity scan(long id) {
@@ -128,16 +112,6 @@ class ScanHistoryTest {
 
   List<AlertEntity> alerts(long scanId) {
     return QuarkusTransaction.requiringNew().call(() -> AlertEntity.<AlertEntity>list("scanId = ?1 order by id", scanId));
-  }
-
-  long count(String sql, Object... params) {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      var q = em.createNativeQuery(sql);
-      for (int i = 0; i < params.length; i++) {
-        q.setParameter(i + 1, params[i]);
-      }
-      return ((Number) q.getSingleResult()).longValue();
-    });
   }
 
   @Test

@@ -1,12 +1,14 @@
 package dev.gatehouse.web.scan;
 
 import static io.restassured.RestAssured.given;
+import static dev.gatehouse.web.scan.ScanFixtures.count;
+import static dev.gatehouse.web.scan.ScanFixtures.execute;
+import static dev.gatehouse.web.scan.ScanFixtures.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.scanner.model.RepoSnapshot;
 import dev.gatehouse.scanner.model.WorkflowBlob;
 import dev.gatehouse.web.demo.DemoGitHubServer;
-import dev.gatehouse.web.org.OrganizationEntity;
 import dev.gatehouse.web.report.ControlReport;
 import dev.gatehouse.web.snapshot.SnapshotStore;
 import dev.gatehouse.web.testing.GitHubMockResource;
@@ -18,7 +20,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +43,14 @@ class ScanResilienceTest {
   @Inject ScanService scans;
   @Inject ScanWorker worker;
   @Inject SnapshotStore snapshots;
-  @Inject EntityManager em;
   @Inject ControlReport controls;
 
   static final String BINARY = "\u007fELF\u0002\u0001\u0001\u0000\u0000\u0000on: push\u0000jobs: {}\n";
 
   @AfterEach
   void dropTriggers() {
-    sql("drop trigger if exists refuse_snapshot on repo_snapshot");
-    sql("drop function if exists refuse_snapshot()");
+    execute("drop trigger if exists refuse_snapshot on repo_snapshot");
+    execute("drop function if exists refuse_snapshot()");
   }
 
   @Test
@@ -90,9 +90,9 @@ class ScanResilienceTest {
 
     String problem = "update repo_snapshot set snapshot = jsonb_set(snapshot, '{files,value,0,problem}', to_jsonb(cast(?1 as text))) "
         + "where scan_id = ?2 and repository_id = ?3";
-    sql(problem, "could not read the full file: 502 Bad Gateway", id, repositoryId);
+    execute(problem, "could not read the full file: 502 Bad Gateway", id, repositoryId);
     assertThat(reusable.get()).isFalse(); // a failed read may succeed next time: read the commit again
-    sql(problem, WorkflowBlob.BINARY, id, repositoryId);
+    execute(problem, WorkflowBlob.BINARY, id, repositoryId);
     assertThat(reusable.get()).isTrue(); // the file's own property: the same on every read of this commit
   }
 
@@ -213,13 +213,17 @@ class ScanResilienceTest {
   /** Makes PostgreSQL refuse the first {@code times} repository snapshots of one repository. */
   private void refuseSnapshotsOf(String fullName, int times) {
     // A sequence, not a table: the refused transaction rolls back, nextval does not.
-    sql("create sequence if not exists refused_snapshot_count");
-    sql("alter sequence refused_snapshot_count restart");
-    sql("create or replace function refuse_snapshot() returns trigger language plpgsql as $$ begin "
+    execute("create sequence if not exists refused_snapshot_count");
+    execute("alter sequence refused_snapshot_count restart");
+    execute("create or replace function refuse_snapshot() returns trigger language plpgsql as $$ begin "
         + "if (select full_name from repository where id = new.repository_id) = '" + fullName + "' "
         + "and nextval('refused_snapshot_count') <= " + times + " then "
         + "raise exception 'refused by test trigger'; end if; return new; end $$");
-    sql("create trigger refuse_snapshot before insert on repo_snapshot for each row execute function refuse_snapshot()");
+    execute("create trigger refuse_snapshot before insert on repo_snapshot for each row execute function refuse_snapshot()");
+  }
+
+  private long newScan(String login) {
+    return ScanFixtures.newScan(login, github.apiUrl());
   }
 
   private long scan(String login) {
@@ -229,50 +233,8 @@ class ScanResilienceTest {
     return id;
   }
 
-  private long newScan(String login) {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      OrganizationEntity org = OrganizationEntity.findByLogin(login).orElseGet(() -> {
-        OrganizationEntity o = new OrganizationEntity();
-        o.login = login;
-        o.apiUrl = github.apiUrl().toString();
-        o.persist();
-        return o;
-      });
-      ScanEntity scan = new ScanEntity();
-      scan.organization = org;
-      scan.trigger = "api";
-      scan.status = ScanEntity.RUNNING;
-      scan.startedAt = java.time.Instant.now();
-      scan.persist();
-      return scan.id;
-    });
-  }
-
-  private String status(long id) {
-    return QuarkusTransaction.requiringNew().call(() -> ScanEntity.<ScanEntity>findById(id).status);
-  }
-
   private long openInjections(String subject) {
     return count("select count(*) from finding where subject = ?1 and rule_id = 'template-injection' and status = 'open'", subject);
   }
 
-  private long count(String query, Object... params) {
-    return QuarkusTransaction.requiringNew().call(() -> {
-      var q = em.createNativeQuery(query);
-      for (int i = 0; i < params.length; i++) {
-        q.setParameter(i + 1, params[i]);
-      }
-      return ((Number) q.getSingleResult()).longValue();
-    });
-  }
-
-  private void sql(String statement, Object... params) {
-    QuarkusTransaction.requiringNew().run(() -> {
-      var q = em.createNativeQuery(statement);
-      for (int i = 0; i < params.length; i++) {
-        q.setParameter(i + 1, params[i]);
-      }
-      q.executeUpdate();
-    });
-  }
 }

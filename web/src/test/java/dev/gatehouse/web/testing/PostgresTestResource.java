@@ -35,6 +35,11 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
       throw new UncheckedIOException(e);
     }
     database = EmbeddedDatabase.start(dir.resolve("data"));
+    return datasource(database);
+  }
+
+  /** The datasource settings pointing the app at an embedded server. */
+  static Map<String, String> datasource(EmbeddedDatabase database) {
     return Map.of(
         "quarkus.datasource.jdbc.url", database.jdbcUrl(),
         "quarkus.datasource.username", EmbeddedDatabase.USER,

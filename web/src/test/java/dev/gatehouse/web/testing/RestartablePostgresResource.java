@@ -26,10 +26,7 @@ public class RestartablePostgresResource implements QuarkusTestResourceLifecycle
       throw new UncheckedIOException(e);
     }
     database = EmbeddedDatabase.start(dir.resolve("data"));
-    return Map.of(
-        "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-        "quarkus.datasource.username", EmbeddedDatabase.USER,
-        "quarkus.datasource.password", "");
+    return PostgresTestResource.datasource(database);
   }
 
   /** Stops the server (fast shutdown: every connection is cut) and starts it again where it was. */
